@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type http from 'node:http';
+
+/** URL prefix under which the router serves GraphiQL's own scripts and styles. */
+export const GRAPHIQL_ASSET_PREFIX = '/graphiql/assets/';
+
+const require = createRequire(import.meta.url);
+const assetDir = path.join(path.dirname(require.resolve('@graphql-yoga/graphiql/package.json')), 'dist');
+
+// The files GraphiQL needs, and nothing else from the package folder, may be served.
+const ASSETS: Record<string, string> = {
+  'graphiql.css': 'text/css; charset=utf-8',
+  'yoga-graphiql.umd.js': 'text/javascript; charset=utf-8',
+  'monacoeditorwork/editor.worker.bundle.js': 'text/javascript; charset=utf-8',
+  'monacoeditorwork/json.worker.bundle.js': 'text/javascript; charset=utf-8',
+  'monacoeditorwork/graphql.worker..bundle.js': 'text/javascript; charset=utf-8',
+};
+
+/** Options GraphiQL starts with. */
+export interface GraphiqlOptions {
+  endpoint: string;
+  defaultQuery: string;
+}
+
+/**
+ * Renders the GraphiQL page. Every script, style and editor worker comes from this router, so the
+ * page works on networks without internet access.
+ */
+export function renderGraphiqlPage(options: GraphiqlOptions): string {
+  const settings = JSON.stringify({
+    endpoint: options.endpoint,
+    title: 'IVO-grafen',
+    defaultQuery: options.defaultQuery,
+    headers: '{}',
+    shouldPersistHeaders: false,
+  }).replaceAll('<', '\\u003c');
+  const asset = (file: string) => `${GRAPHIQL_ASSET_PREFIX}${file}`;
+
+  return `<!doctype html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<title>IVO-grafen – GraphiQL</title>
+<link rel="stylesheet" href="${asset('graphiql.css')}">
+<style>html, body, #root { height: 100%; margin: 0; }</style>
+</head>
+<body class="no-focus-outline">
+<noscript>GraphiQL behöver JavaScript.</noscript>
+<div id="root">Läser in GraphiQL …</div>
+<script>
+self.MonacoEnvironment = {
+  globalAPI: false,
+  getWorkerUrl: function (_moduleId, label) {
+    if (label === 'json') return ${JSON.stringify(asset('monacoeditorwork/json.worker.bundle.js'))};
+    if (label === 'graphql') return ${JSON.stringify(asset('monacoeditorwork/graphql.worker..bundle.js'))};
+    return ${JSON.stringify(asset('monacoeditorwork/editor.worker.bundle.js'))};
+  }
+};
+</script>
+<script src="${asset('yoga-graphiql.umd.js')}"></script>
+<script>YogaGraphiQL.renderYogaGraphiQL(document.getElementById('root'), ${settings});</script>
+</body>
+</html>`;
+}
+
+/** Serves a GraphiQL asset when the request asks for one; returns false for any other path. */
+export function serveGraphiqlAsset(pathname: string, response: http.ServerResponse): boolean {
+  if (!pathname.startsWith(GRAPHIQL_ASSET_PREFIX)) return false;
+  const file = pathname.slice(GRAPHIQL_ASSET_PREFIX.length);
+  const contentType = ASSETS[file];
+  if (!contentType) {
+    response.statusCode = 404;
+    response.end();
+    return true;
+  }
+
+  response.statusCode = 200;
+  response.setHeader('content-type', contentType);
+  response.setHeader('cache-control', 'public, max-age=86400');
+  fs.createReadStream(path.join(assetDir, file)).pipe(response);
+  return true;
+}

@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, parseScale } from '../config/load-config.ts';
+import { startSubgraph } from '../subgraph/start-subgraph.ts';
+import { isSubgraphName, SUBGRAPH_NAMES } from '../subgraph-names.ts';
+import { composeCommand } from './compose.ts';
+import { seedDatabases } from './seed-databases.ts';
+import { startAll } from './start-all.ts';
+import { stopOnSignals } from './stop-on-signals.ts';
+import { loadSubgraphModule } from './subgraph-modules.ts';
+
+const USAGE = `Användning: ivo-graf <kommando>
+
+Kommandon:
+  start                       startar de fyra subgraferna och routern, seedar databaserna första gången
+  seed [--scale N] [--force]  skapar och seedar databaserna; --force skriver om befintlig seed
+  compose                     komponerar schema/supergraph.graphql från supergraph.yaml
+  subgraph <namn>             startar en subgraf (${SUBGRAPH_NAMES.join(', ')})
+  router                      startar routern
+`;
+
+/** Raised for a command line the program cannot run; the message says what was expected. */
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return startAll(loadConfig());
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { scale: { type: 'string' }, force: { type: 'boolean', default: false } } });
+      const config = loadConfig();
+      const scale = values.scale === undefined ? config.seedScale : parseScale(values.scale, '--scale');
+      const seeded = await seedDatabases(config, { scale, force: values.force ?? false });
+      console.log(seeded.length ? `Seedade ${seeded.join(', ')} i ${config.dataDir}.` : 'Alla databaser var redan seedade.');
+      return;
+    }
+    case 'compose':
+      return composeCommand();
+    case 'subgraph': {
+      const name = rest[0] ?? '';
+      if (!isSubgraphName(name)) throw new UsageError(`Okänd subgraf "${name}"; välj en av ${SUBGRAPH_NAMES.join(', ')}.`);
+      const running = await startSubgraph(await loadSubgraphModule(name), loadConfig());
+      stopOnSignals(() => running.close());
+      return;
+    }
+    case 'router': {
+      const { startRouter } = await import('../../router/start-router.ts');
+      const running = await startRouter(loadConfig());
+      stopOnSignals(() => running.close());
+      return;
+    }
+    default:
+      throw new UsageError(command ? `Okänt kommando "${command}".` : 'Ange ett kommando.');
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Felaktig konfiguration: ${error.message}`);
+    process.exit(2);
+  }
+  if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config/load-config.ts';
+import { SUBGRAPH_NAMES } from '../subgraph-names.ts';
+import { seedDatabases } from './seed-databases.ts';
+
+const MAIN_FILE = fileURLToPath(new URL('./main.ts', import.meta.url));
+const READY_TIMEOUT_MS = 60_000;
+
+interface Child {
+  label: string;
+  process: ChildProcess;
+  readyUrl: string;
+}
+
+/**
+ * Runs the whole graph: seeds the embedded databases on first start, starts the four subgraphs
+ * and then the router as child processes, waits until each reports ready and prints the
+ * addresses. Ctrl-C (SIGINT) or SIGTERM stops all of them; if one exits on its own, the rest stop.
+ */
+export async function startAll(config: Config): Promise<void> {
+  await seedDatabases(config, { scale: config.seedScale, force: false });
+
+  const children: Child[] = [];
+  let stopping = false;
+  const stopAll = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(children.map((child) => stopChild(child.process)));
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  process.on('exit', () => {
+    for (const child of children) if (child.process.exitCode === null) child.process.kill('SIGKILL');
+  });
+
+  const launch = (label: string, args: string[], port: number) => {
+    const child: Child = {
+      label,
+      process: spawn(process.execPath, [...process.execArgv, MAIN_FILE, ...args], {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: process.env,
+        // Its own process group: Ctrl-C reaches only this supervisor, which stops the children in order.
+        detached: true,
+      }),
+      readyUrl: `http://${urlHost(config.host)}:${port}/health/ready`,
+    };
+    child.process.once('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`${label} exited (${signal ?? `code ${code}`}); stopping the others.`);
+      void stopAll(1);
+    });
+    children.push(child);
+    return child;
+  };
+
+  const subgraphs = SUBGRAPH_NAMES.map((name) => launch(name, ['subgraph', name], config.subgraphPorts[name]));
+  await Promise.all(subgraphs.map((child) => waitUntilReady(child)));
+  const router = launch('router', ['router'], config.routerPort);
+  await waitUntilReady(router);
+
+  const host = urlHost(config.host);
+  console.log('\nIVO-grafen är igång:');
+  console.log(`  router och GraphiQL  http://${host}:${config.routerPort}/graphql`);
+  for (const name of SUBGRAPH_NAMES) console.log(`  ${name.padEnd(19)} http://${host}:${config.subgraphPorts[name]}/graphql`);
+  console.log('Avsluta med Ctrl-C.\n');
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function waitUntilReady(child: Child): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.process.exitCode !== null) throw new Error(`${child.label} exited before it was ready.`);
+    try {
+      const response = await fetch(child.readyUrl);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`${child.label} was not ready at ${child.readyUrl} within ${READY_TIMEOUT_MS / 1000} s.`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

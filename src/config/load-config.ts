@@ -1,0 +1,136 @@
+import path from 'node:path';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraph-names.ts';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Settings shared by the router, the subgraphs and the command line, read from the environment. */
+export interface Config {
+  /** Address every server listens on. */
+  host: string;
+  routerPort: number;
+  subgraphPorts: Record<SubgraphName, number>;
+  /** Folder of the embedded databases. */
+  dataDir: string;
+  databaseUrls: Record<SubgraphName, string>;
+  logLevel: LogLevel;
+  /** Scale factor of the seed written on first start. */
+  seedScale: number;
+}
+
+/** Raised at start-up when an environment variable has a value the program cannot use. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
+  'care-register': 4001,
+  cases: 4002,
+  committees: 4003,
+  users: 4004,
+};
+
+/** Returns the environment variable prefix of a subgraph, `care-register` → `IVO_CARE_REGISTER`. */
+export function subgraphVariablePrefix(name: SubgraphName): string {
+  return `IVO_${name.toUpperCase().replaceAll('-', '_')}`;
+}
+
+/**
+ * Reads and validates the configuration. Every variable is optional; a present but unusable
+ * value raises a ConfigError that names the variable, so start-up stops before anything listens.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(readString(env, 'IVO_DATA_DIR', '.data'));
+  const subgraphPorts = {} as Record<SubgraphName, number>;
+  const databaseUrls = {} as Record<SubgraphName, string>;
+
+  for (const name of SUBGRAPH_NAMES) {
+    const prefix = subgraphVariablePrefix(name);
+    subgraphPorts[name] = readPort(env, `${prefix}_PORT`, DEFAULT_SUBGRAPH_PORTS[name]);
+    databaseUrls[name] = readDatabaseUrl(env, `${prefix}_DATABASE_URL`, `sqlite:${path.join(dataDir, `${name}.sqlite`)}`);
+  }
+
+  const config: Config = {
+    host: readString(env, 'IVO_HOST', '127.0.0.1'),
+    routerPort: readPort(env, 'IVO_ROUTER_PORT', 4000),
+    subgraphPorts,
+    dataDir,
+    databaseUrls,
+    logLevel: readLogLevel(env, 'LOG_LEVEL', 'info'),
+    seedScale: readScale(env, 'IVO_SEED_SCALE', 1),
+  };
+  rejectSharedPorts(config);
+  return config;
+}
+
+function readString(env: NodeJS.ProcessEnv, variable: string, fallback: string): string {
+  const value = env[variable];
+  if (value === undefined || value === '') return fallback;
+  if (value.trim() !== value) {
+    throw new ConfigError(variable, `${variable} får inte börja eller sluta med blanksteg (fick "${value}").`);
+  }
+  return value;
+}
+
+function readPort(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
+  const value = env[variable];
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
+    throw new ConfigError(variable, `${variable} ska vara ett portnummer mellan 1 och 65535 (fick "${value}").`);
+  }
+  return port;
+}
+
+function readScale(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
+  const value = env[variable];
+  if (value === undefined || value === '') return fallback;
+  return parseScale(value, variable);
+}
+
+/** Parses a seed scale factor: a whole number from 1 to 64. */
+export function parseScale(value: string, variable: string): number {
+  const scale = Number(value);
+  if (!/^\d+$/.test(value) || scale < 1 || scale > 64) {
+    throw new ConfigError(variable, `${variable} ska vara ett heltal från 1 till 64 (fick "${value}").`);
+  }
+  return scale;
+}
+
+function readLogLevel(env: NodeJS.ProcessEnv, variable: string, fallback: LogLevel): LogLevel {
+  const value = env[variable];
+  if (value === undefined || value === '') return fallback;
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
+    throw new ConfigError(variable, `${variable} ska vara en av ${LOG_LEVELS.join(', ')} (fick "${value}").`);
+  }
+  return value as LogLevel;
+}
+
+function readDatabaseUrl(env: NodeJS.ProcessEnv, variable: string, fallback: string): string {
+  const value = env[variable];
+  if (value === undefined || value === '') return fallback;
+  if (!value.startsWith('sqlite:') || value.length === 'sqlite:'.length) {
+    // NOTE: only the embedded SQLite URL is accepted until the SQL Server dialect is wired in.
+    throw new ConfigError(variable, `${variable} ska ha formen sqlite:<sökväg till fil> (fick "${value}").`);
+  }
+  return value;
+}
+
+function rejectSharedPorts(config: Config): void {
+  const seen = new Map<number, string>([[config.routerPort, 'IVO_ROUTER_PORT']]);
+  for (const name of SUBGRAPH_NAMES) {
+    const variable = `${subgraphVariablePrefix(name)}_PORT`;
+    const port = config.subgraphPorts[name];
+    const other = seen.get(port);
+    if (other) {
+      throw new ConfigError(variable, `${variable} och ${other} har samma port ${port}; varje server behöver en egen port.`);
+    }
+    seen.set(port, variable);
+  }
+}

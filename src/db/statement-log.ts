@@ -1,0 +1,33 @@
+/** One SQL statement a subgraph sent to its database. */
+export interface StatementRecord {
+  sql: string;
+  parameters: readonly unknown[];
+  durationMs: number;
+}
+
+/**
+ * Counts every statement of one database and, while recording, keeps them, so a test can assert
+ * "this query took three statements" and the benchmark can report statements per request.
+ */
+export class StatementLog {
+  total = 0;
+  private recorded: StatementRecord[] | null = null;
+
+  /** Adds a statement; called by the database's Kysely log hook. */
+  add(record: StatementRecord): void {
+    this.total += 1;
+    this.recorded?.push(record);
+  }
+
+  /** Starts keeping statements from now on, dropping any kept before. */
+  startRecording(): void {
+    this.recorded = [];
+  }
+
+  /** Stops keeping statements and returns those kept since `startRecording`. */
+  stopRecording(): StatementRecord[] {
+    const records = this.recorded ?? [];
+    this.recorded = null;
+    return records;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Every error code the graph returns in `extensions.code`, with its meaning. Codes are stable
+ * English constants; the message beside them is Swedish and says what to do.
+ */
+export const ERROR_CODES = {
+  UNAUTHENTICATED: 'The caller token is missing a required property, is invalid, or has expired.',
+  FORBIDDEN: 'The caller may not see this field or object; the field is null.',
+  BAD_USER_INPUT: 'An argument or variable has an invalid value; nothing was read or written.',
+  NOT_FOUND: 'The object asked for does not exist.',
+  SOURCE_UNAVAILABLE: 'A source (subgraph or its database) did not answer; its fields are null.',
+  RATE_LIMITED: 'Too many requests from this caller; retry after the time in Retry-After.',
+  QUERY_TOO_COMPLEX: 'The operation exceeds a configured limit (depth, cost, aliases, size).',
+  INTERNAL_SERVER_ERROR: 'An unexpected error; details are in the server log under the request id.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

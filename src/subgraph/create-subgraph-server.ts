@@ -1,0 +1,143 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { sql } from 'kysely';
+import { ANONYMOUS_ACCESS } from '../access/access-context.ts';
+import type { Database } from '../db/open-database.ts';
+import type { Logger } from '../log/create-logger.ts';
+import { formatSubgraphError } from './format-error.ts';
+import type { SubgraphContext, SubgraphModule } from './subgraph-module.ts';
+
+/** A running subgraph server. */
+export interface SubgraphServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Largest request body a subgraph reads; the router sends far smaller ones. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Starts the HTTP server of one subgraph: GraphQL at `/graphql`, liveness at `/health/live` and
+ * readiness (the database answers) at `/health/ready`.
+ */
+export async function createSubgraphServer<Schema, Loaders>(
+  module: SubgraphModule<Schema, Loaders>,
+  database: Database<Schema>,
+  log: Logger,
+  listen: { host: string; port: number },
+): Promise<SubgraphServer> {
+  const requestIds = new AsyncLocalStorage<string>();
+  const schema = buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: module.resolvers as never });
+  const apollo = new ApolloServer<SubgraphContext<Schema, Loaders>>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatSubgraphError(log, formatted, error, requestIds.getStore()),
+  });
+  await apollo.start();
+
+  const server = http.createServer((request, response) => {
+    const requestId = headerValue(request.headers['x-request-id']) ?? randomUUID();
+    response.setHeader('x-request-id', requestId);
+    requestIds.run(requestId, () => {
+      handleRequest(request, response, requestId).catch((error: unknown) => {
+        log.error({ err: error, requestId }, 'request failed outside GraphQL execution');
+        if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Ett oväntat fel inträffade.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+        else response.end();
+      });
+    });
+  });
+
+  async function handleRequest(request: http.IncomingMessage, response: http.ServerResponse, requestId: string): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://subgraph');
+    if (url.pathname === '/health/live') return sendJson(response, 200, { status: 'ok' });
+    if (url.pathname === '/health/ready') return sendReadiness(response);
+    if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
+
+    const body = request.method === 'POST' ? await readJsonBody(request) : undefined;
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: async () => ({
+        requestId,
+        access: ANONYMOUS_ACCESS,
+        database,
+        loaders: module.createLoaders(database),
+        log: log.child({ requestId }),
+      }),
+    });
+
+    for (const [name, value] of result.headers) response.setHeader(name, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  async function sendReadiness(response: http.ServerResponse): Promise<void> {
+    try {
+      await sql`select 1`.execute(database.db);
+      sendJson(response, 200, { status: 'ready' });
+    } catch (error) {
+      log.warn({ err: error }, 'readiness check failed: database unavailable');
+      sendJson(response, 503, { status: 'unavailable', reason: 'database' });
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}/graphql`,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  const single = Array.isArray(value) ? value[0] : value;
+  return single && /^[A-Za-z0-9._:-]{1,128}$/.test(single) ? single : undefined;
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.end(JSON.stringify(body));
+}
+
+async function readJsonBody(request: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error(`Request body exceeds ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Apollo Server answers a body that is not JSON with its own 400 error.
+    return text;
+  }
+}

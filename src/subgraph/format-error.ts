@@ -1,0 +1,24 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../log/create-logger.ts';
+
+/**
+ * Passes errors raised on purpose (a GraphQLError with a code) to the caller unchanged and masks
+ * everything else: the full error goes to the log, the caller gets a Swedish message with the
+ * request id to quote, and no stack trace.
+ */
+export function formatSubgraphError(log: Logger, formatted: GraphQLFormattedError, error: unknown, requestId: string | undefined): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError && typeof formatted.extensions?.code === 'string' && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+    return { ...formatted, extensions };
+  }
+
+  log.error({ err: original, path: formatted.path, requestId }, 'resolver failed');
+  return {
+    message: `Ett oväntat fel inträffade. Ange begärans id ${requestId ?? 'okänt'} om du kontaktar IVO.`,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+  };
+}

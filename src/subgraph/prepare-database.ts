@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { migrateToLatest } from '../db/migrate-to-latest.ts';
+import { openDatabase, type Database } from '../db/open-database.ts';
+import { generateWorld } from '../seed/generate-world.ts';
+import type { World } from '../seed/world-types.ts';
+import type { SeedProgress, SubgraphModule } from './subgraph-module.ts';
+
+/** What `prepareDatabase` found and did. */
+export interface PreparedDatabase<Schema> {
+  database: Database<Schema>;
+  /** True when this call wrote the seed, false when the database was seeded already. */
+  seeded: boolean;
+}
+
+/** Options of `prepareDatabase`. */
+export interface PrepareOptions {
+  /** Scale of a seed written now; ignored when the database holds one already. */
+  scale: number;
+  /** A world generated already, shared between subgraphs seeded in one process. */
+  world?: () => World;
+  /** Delete the embedded database file first, so the seed is written anew. */
+  reseed?: boolean;
+  progress?: SeedProgress;
+}
+
+/**
+ * Opens a subgraph's database, applies its migrations and, when the embedded database holds no
+ * seed yet, writes one in a single transaction, so a failed seed leaves no half-written tables.
+ */
+export async function prepareDatabase<Schema>(module: SubgraphModule<Schema>, url: string, options: PrepareOptions): Promise<PreparedDatabase<Schema>> {
+  if (options.reseed) removeEmbeddedDatabase(url);
+  const database = openDatabase<Schema>(url);
+  try {
+    await migrateToLatest(database.db, module.migrations);
+    await sql`create table if not exists seed_metadata (scale integer not null, seeded_at text not null)`.execute(database.db);
+
+    const existing = await sql<{ scale: number }>`select scale from seed_metadata`.execute(database.db);
+    if (existing.rows.length > 0) return { database, seeded: false };
+
+    const world = options.world ? options.world() : generateWorld({ scale: options.scale });
+    await database.db.transaction().execute(async (trx) => {
+      await module.seed(trx, world, options.progress ?? (() => {}));
+      await sql`delete from seed_metadata`.execute(trx);
+      await sql`insert into seed_metadata (scale, seeded_at) values (${options.scale}, ${new Date().toISOString()})`.execute(trx);
+    });
+    return { database, seeded: true };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Returns the scale of the seed a database holds, or null when it holds none. */
+export async function readSeedScale(database: Database<unknown>): Promise<number | null> {
+  const result = await sql<{ scale: number }>`select scale from seed_metadata`.execute(database.db);
+  return result.rows[0]?.scale ?? null;
+}
+
+function removeEmbeddedDatabase(url: string): void {
+  const file = url.slice('sqlite:'.length);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+}

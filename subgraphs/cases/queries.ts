@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import { countRowsByParent, fetchPagesByParent, type SortKey } from '../../src/db/paginate.ts';
+import type { PageArguments } from '../../src/graphql/page-arguments.ts';
+import type { Arendetyp, EvbStatus, Verksamhetsomrade } from '../../src/seed/world-types.ts';
+import type { ArendeRow, BeslutRow, CasesDatabase, EvbRow, KlassificeringRow, KopplingRow, LinkedArendeRow, LinkedBeslutRow } from './database.ts';
+
+type Db = Kysely<CasesDatabase>;
+
+/** A unit's cases sort newest first; the case number breaks ties. */
+export const ARENDE_ORDER: SortKey[] = [
+  { column: 'arende.inkom', direction: 'desc' },
+  { column: 'arende.diarienummer', direction: 'desc' },
+];
+
+/** A committee's EVB reports sort by latest quarter first; the id breaks ties. */
+export const EVB_ORDER: SortKey[] = [
+  { column: 'rapporteringskvartal', direction: 'desc' },
+  { column: 'id', direction: 'asc' },
+];
+
+const LATEST_DECISION_ORDER: SortKey[] = [
+  { column: 'beslut.datum', direction: 'desc' },
+  { column: 'beslut.id', direction: 'desc' },
+];
+
+/** Filters of a unit's case list. */
+export interface ArendeFilter {
+  arendetyp?: Arendetyp[] | null;
+  inkomFran?: string | null;
+  inkomTill?: string | null;
+}
+
+/** Filters of a committee's EVB list. */
+export interface EvbFilter {
+  status?: EvbStatus[] | null;
+  verksamhetsomrade?: Verksamhetsomrade[] | null;
+}
+
+/**
+ * Cases linked to units, with the link's columns. Only cases opened on or after the cut-off date
+ * kept in `installning` count as linked, whatever the link table holds.
+ */
+function linkedCaseQuery(db: Db, filter: ArendeFilter) {
+  let query = db
+    .selectFrom('arende')
+    .innerJoin('arende_koppling', 'arende_koppling.diarienummer', 'arende.diarienummer')
+    .selectAll('arende')
+    .select(['arende_koppling.tillsynsobjekt_id', 'arende_koppling.metod', 'arende_koppling.konfidens'])
+    .where('arende.inkom', '>=', (eb) => eb.selectFrom('installning').select('varde').where('nyckel', '=', 'kopplingsgrans'));
+
+  if (filter.arendetyp?.length) {
+    const types = filter.arendetyp;
+    query = query.where('arende.klassificering_kod', 'in', (eb) => eb.selectFrom('klassificering').select('kod').where('arendetyp', 'in', types));
+  }
+  if (filter.inkomFran) query = query.where('arende.inkom', '>=', filter.inkomFran);
+  if (filter.inkomTill) query = query.where('arende.inkom', '<=', filter.inkomTill);
+  return query;
+}
+
+/** Fetches the same page of cases for several units in one statement. */
+export function selectArendePagesByTillsynsobjekt(db: Db, unitIds: string[], filter: ArendeFilter, page: PageArguments): Promise<Map<string, LinkedArendeRow[]>> {
+  return fetchPagesByParent<LinkedArendeRow>(db, linkedCaseQuery(db, filter), 'arende_koppling.tillsynsobjekt_id', unitIds, ARENDE_ORDER, page);
+}
+
+/** Counts the cases of several units in one statement. */
+export function countArendenByTillsynsobjekt(db: Db, unitIds: string[], filter: ArendeFilter): Promise<Map<string, number>> {
+  return countRowsByParent(linkedCaseQuery(db, filter), 'arende_koppling.tillsynsobjekt_id', unitIds);
+}
+
+/** Selects the latest decision in a supervision case of each unit, in one statement. */
+export async function selectLatestTillsynsbeslut(db: Db, unitIds: string[]): Promise<Map<string, LinkedBeslutRow | null>> {
+  const query = db
+    .selectFrom('beslut')
+    .innerJoin('arende', 'arende.diarienummer', 'beslut.diarienummer')
+    .innerJoin('arende_koppling', 'arende_koppling.diarienummer', 'arende.diarienummer')
+    .selectAll('beslut')
+    .select('arende_koppling.tillsynsobjekt_id')
+    .where('arende.inkom', '>=', (eb) => eb.selectFrom('installning').select('varde').where('nyckel', '=', 'kopplingsgrans'))
+    .where('arende.klassificering_kod', 'in', (eb) => eb.selectFrom('klassificering').select('kod').where('arendetyp', '=', 'TILLSYN'));
+  const pages = await fetchPagesByParent<LinkedBeslutRow>(db, query, 'arende_koppling.tillsynsobjekt_id', unitIds, LATEST_DECISION_ORDER, { first: 1, after: null });
+  return new Map([...pages].map(([unitId, rows]) => [unitId, rows[0] ?? null]));
+}
+
+/** Selects cases by case number. */
+export function selectArendeByDiarienummer(db: Db, numbers: readonly string[]): Promise<ArendeRow[]> {
+  return db.selectFrom('arende').selectAll().where('diarienummer', 'in', numbers).execute();
+}
+
+/** Selects the links of cases; a case opened before the cut-off date has none. */
+export function selectKopplingByDiarienummer(db: Db, numbers: readonly string[]): Promise<KopplingRow[]> {
+  return db
+    .selectFrom('arende_koppling')
+    .innerJoin('arende', 'arende.diarienummer', 'arende_koppling.diarienummer')
+    .selectAll('arende_koppling')
+    .where('arende_koppling.diarienummer', 'in', numbers)
+    .where('arende.inkom', '>=', (eb) => eb.selectFrom('installning').select('varde').where('nyckel', '=', 'kopplingsgrans'))
+    .execute();
+}
+
+/** Selects the decisions of cases, oldest first. */
+export function selectBeslutByDiarienummer(db: Db, numbers: readonly string[]): Promise<BeslutRow[]> {
+  return db.selectFrom('beslut').selectAll().where('diarienummer', 'in', numbers).orderBy('datum').orderBy('id').execute();
+}
+
+/** Selects decisions by id. */
+export function selectBeslutById(db: Db, ids: readonly string[]): Promise<BeslutRow[]> {
+  return db.selectFrom('beslut').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Selects classification entries by code. */
+export function selectKlassificeringByKod(db: Db, codes: readonly string[]): Promise<KlassificeringRow[]> {
+  return db.selectFrom('klassificering').selectAll().where('kod', 'in', codes).execute();
+}
+
+/** Selects the whole classification scheme in code order. */
+export function selectAllKlassificeringar(db: Db): Promise<KlassificeringRow[]> {
+  return db.selectFrom('klassificering').selectAll().orderBy('kod').execute();
+}
+
+function evbQuery(db: Db, filter: EvbFilter) {
+  let query = db.selectFrom('ej_verkstallt_beslut').selectAll();
+  if (filter.status?.length) query = query.where('status', 'in', filter.status);
+  if (filter.verksamhetsomrade?.length) query = query.where('verksamhetsomrade', 'in', filter.verksamhetsomrade);
+  return query;
+}
+
+/** Fetches the same page of EVB reports for several committees in one statement. */
+export function selectEvbPagesByNamnd(db: Db, namndIds: string[], filter: EvbFilter, page: PageArguments): Promise<Map<string, EvbRow[]>> {
+  return fetchPagesByParent<EvbRow>(db, evbQuery(db, filter), 'namnd_id', namndIds, EVB_ORDER, page);
+}
+
+/** Counts the EVB reports of several committees in one statement. */
+export function countEvbByNamnd(db: Db, namndIds: string[], filter: EvbFilter): Promise<Map<string, number>> {
+  return countRowsByParent(evbQuery(db, filter), 'namnd_id', namndIds);
+}
+
+/** Selects EVB reports by id. */
+export function selectEvbById(db: Db, ids: readonly string[]): Promise<EvbRow[]> {
+  return db.selectFrom('ej_verkstallt_beslut').selectAll().where('id', 'in', ids).execute();
+}

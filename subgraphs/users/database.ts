@@ -1,0 +1,20 @@
+import type { Roll, Verksamhetsomrade } from '../../src/seed/world-types.ts';
+
+/** The reporter register's tables: the read model the source exposes as views. */
+export interface UsersDatabase {
+  anvandare: { id: string; namn: string; epost: string; personnummer: string | null; hsa_id: string | null };
+  rolltilldelning: {
+    id: string;
+    anvandare_id: string;
+    roll: Roll;
+    namnd_id: string | null;
+    giltig_fran: string;
+    giltig_till: string | null;
+    /** Increases with every change, so a change made against an old version can be detected. */
+    version: number;
+  };
+  rolltilldelning_omrade: { rolltilldelning_id: string; verksamhetsomrade: Verksamhetsomrade };
+}
+
+export type AnvandareRow = UsersDatabase['anvandare'];
+export type RolltilldelningRow = UsersDatabase['rolltilldelning'];

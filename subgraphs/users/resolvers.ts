@@ -1,0 +1,42 @@
+import { toConnection } from '../../src/graphql/connection.ts';
+import { readPageArguments } from '../../src/graphql/page-arguments.ts';
+import { DatumScalar } from '../../src/graphql/scalars.ts';
+import type { SubgraphContext } from '../../src/subgraph/subgraph-module.ts';
+import { todayInSweden } from '../../src/time/today-in-sweden.ts';
+import type { AnvandareRow, RolltilldelningRow, UsersDatabase } from './database.ts';
+import type { UsersLoaders } from './loaders.ts';
+
+type Context = SubgraphContext<UsersDatabase, UsersLoaders>;
+type PageArgs = { first?: number | null; after?: string | null };
+
+/** Resolvers of the reporter register: users, their roles and the committees' reporters. */
+export const resolvers = {
+  Datum: DatumScalar,
+
+  Query: {
+    anvandare: (_: unknown, { id }: { id: string }, { loaders }: Context) => loaders.anvandareById.load(id),
+  },
+
+  Namnd: {
+    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
+    rapportorer: async (namnd: { id: string }, args: PageArgs, { loaders }: Context) => {
+      const page = readPageArguments(args);
+      const today = todayInSweden();
+      const rows = await loaders.reporterPageByNamnd.load({ parentId: namnd.id, args: { today, page } });
+      return toConnection(rows, page, (row) => [row.namn, row.id], () => loaders.reporterCountByNamnd.load({ parentId: namnd.id, args: today }));
+    },
+  },
+
+  Anvandare: {
+    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.anvandareById.load(reference.id),
+    roller: (user: AnvandareRow, _: unknown, { loaders }: Context) => loaders.rollerByAnvandare.load(user.id),
+  },
+
+  Rolltilldelning: {
+    namnd: (role: RolltilldelningRow) => (role.namnd_id === null ? null : { id: role.namnd_id }),
+    verksamhetsomraden: async (role: RolltilldelningRow, _: unknown, { loaders }: Context) =>
+      (await loaders.omradenByRolltilldelning.load(role.id)).map((row) => row.verksamhetsomrade),
+    giltigFran: (role: RolltilldelningRow) => role.giltig_fran,
+    giltigTill: (role: RolltilldelningRow) => role.giltig_till,
+  },
+};
