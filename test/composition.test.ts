@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { composeServices as composeWithApollo } from '@apollo/composition';
-import { buildSubgraph } from '@apollo/federation-internals';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { composeSupergraph } from '../src/composition/compose-supergraph.ts';
@@ -22,7 +21,7 @@ describe('composition', () => {
   });
 
   it('subgraphs compose under @apollo/composition too', () => {
-    const result = composeWithApollo(subgraphs.map((subgraph) => buildSubgraph(subgraph.name, subgraph.routingUrl, parse(subgraph.sdl))));
+    const result = composeWithApollo(subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.routingUrl, typeDefs: parse(subgraph.sdl) })));
     expect(result.errors?.map((error) => error.message) ?? []).toEqual([]);
     expect(result.supergraphSdl).toContain('type Tillsynsobjekt');
   });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { sql } from 'kysely';
 import { ANONYMOUS_ACCESS } from '../access/access-context.ts';
@@ -35,6 +36,8 @@ export async function createSubgraphServer<Schema, Loaders>(
   const apollo = new ApolloServer<SubgraphContext<Schema, Loaders>>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // Inline traces are for Apollo's hosted reporting, which this graph does not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted, error) => formatSubgraphError(log, formatted, error, requestIds.getStore()),
   });
   await apollo.start();

@@ -1,0 +1,289 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateWorld } from '../src/seed/generate-world.ts';
+import type { ArendeRecord, BeslutRecord, TillsynsobjektRecord, World } from '../src/seed/world-types.ts';
+import { startStack, type GraphqlResponse, type Stack } from './start-stack.ts';
+
+// The seed is deterministic, so the same world the databases were seeded from is the oracle the
+// responses are checked against: each expectation below is computed from it in plain code.
+let world: World;
+let stack: Stack;
+
+beforeAll(async () => {
+  world = generateWorld({ scale: 1 });
+  stack = await startStack(inject('seededDataDir'));
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+const byNameThenId = (a: { namn: string; id: string }, b: { namn: string; id: string }) =>
+  a.namn < b.namn ? -1 : a.namn > b.namn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+function arendetypOf(arende: ArendeRecord): string {
+  return world.klassificeringar.find((entry) => entry.kod === arende.klassificeringKod)?.arendetyp as string;
+}
+
+function groupBy<Item>(items: readonly Item[], keyOf: (item: Item) => string): Map<string, Item[]> {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key) ?? [];
+    group.push(item);
+    groups.set(key, group);
+  }
+  return groups;
+}
+
+let casesByUnit: Map<string, ArendeRecord[]>;
+let decisionsByCase: Map<string, BeslutRecord[]>;
+
+function linkedCases(unitId: string): ArendeRecord[] {
+  casesByUnit ??= (() => {
+    const arendeByNumber = new Map(world.arenden.map((arende) => [arende.diarienummer, arende]));
+    const linked = world.kopplingar.map((link) => ({ unitId: link.tillsynsobjektId, arende: arendeByNumber.get(link.diarienummer)! }));
+    const groups = groupBy(
+      linked.filter(({ arende }) => arende.inkom >= world.kopplingsgrans),
+      (entry) => entry.unitId,
+    );
+    return new Map([...groups].map(([id, entries]) => [id, entries.map((entry) => entry.arende)]));
+  })();
+  return casesByUnit.get(unitId) ?? [];
+}
+
+function decisionsOf(diarienummer: string): BeslutRecord[] {
+  decisionsByCase ??= groupBy(world.beslut, (beslut) => beslut.diarienummer);
+  return [...(decisionsByCase.get(diarienummer) ?? [])].sort((a, b) => (a.datum === b.datum ? (a.id < b.id ? -1 : 1) : a.datum < b.datum ? -1 : 1));
+}
+
+function latestSupervisionDecision(unitId: string): BeslutRecord | null {
+  const decisions = linkedCases(unitId)
+    .filter((arende) => arendetypOf(arende) === 'TILLSYN')
+    .flatMap((arende) => decisionsOf(arende.diarienummer));
+  decisions.sort((a, b) => (a.datum === b.datum ? (a.id > b.id ? -1 : 1) : a.datum > b.datum ? -1 : 1));
+  return decisions[0] ?? null;
+}
+
+describe('federated graph through the router', () => {
+  it('finds active HVB units in Västra Götaland for a 15-year-old girl', async () => {
+    const response = await stack.query(`
+      query Placering {
+        sokTillsynsobjekt(filter: { lanKod: "14", verksamhetstyp: [HVB], alder: 15, kon: FLICKOR }, first: 10) {
+          totalCount
+          edges {
+            node {
+              id
+              namn
+              huvudman { namn organisationsnummer }
+              kommun { kod namn lan { namn } }
+              tillstandsdatum
+              senasteTillsynsbeslut { datum beslutstyp sammanfattning }
+            }
+          }
+        }
+      }`);
+
+    const matching = world.tillsynsobjekt
+      .filter(
+        (unit) =>
+          unit.lanKod === '14' &&
+          unit.status === 'AKTIV' &&
+          unit.verksamhetstyp === 'HVB' &&
+          unit.alderFran <= 15 &&
+          unit.alderTill >= 15 &&
+          (unit.kon === 'FLICKOR' || unit.kon === 'ALLA'),
+      )
+      .sort(byNameThenId);
+    const toNode = (unit: TillsynsobjektRecord) => {
+      const huvudman = world.huvudman.find((provider) => provider.id === unit.huvudmanId)!;
+      const kommun = world.kommuner.find((municipality) => municipality.kod === unit.kommunKod)!;
+      const decision = latestSupervisionDecision(unit.id);
+      return {
+        id: unit.id,
+        namn: unit.namn,
+        huvudman: { namn: huvudman.namn, organisationsnummer: huvudman.organisationsnummer },
+        kommun: { kod: kommun.kod, namn: kommun.namn, lan: { namn: 'Västra Götalands län' } },
+        tillstandsdatum: unit.tillstandsdatum,
+        senasteTillsynsbeslut: decision && { datum: decision.datum, beslutstyp: decision.beslutstyp, sammanfattning: decision.sammanfattning },
+      };
+    };
+
+    expect(matching.length).toBeGreaterThan(10);
+    expect(response).toEqual({
+      data: {
+        sokTillsynsobjekt: {
+          totalCount: matching.length,
+          edges: matching.slice(0, 10).map((unit) => ({ node: toNode(unit) })),
+        },
+      },
+    });
+  });
+
+  it('lists a unit’s cases since 2022 with decisions and links', async () => {
+    // The unit with the most linked cases since 2022 exercises both link methods best.
+    const unit = [...world.tillsynsobjekt]
+      .map((candidate) => ({ candidate, count: linkedCases(candidate.id).filter((arende) => arende.inkom >= '2022-01-01').length }))
+      .sort((a, b) => b.count - a.count || (a.candidate.id < b.candidate.id ? -1 : 1))[0]!.candidate;
+    const response = await stack.query(
+      `query Arenden($id: ID!) {
+        tillsynsobjekt(id: $id) {
+          namn
+          arenden(inkomFran: "2022-01-01", first: 100) {
+            totalCount
+            edges {
+              node {
+                diarienummer
+                arendetyp
+                status
+                inkom
+                beslut { datum beslutstyp }
+                koppling { metod konfidens tillsynsobjekt { id namn } }
+              }
+            }
+          }
+        }
+      }`,
+      { id: unit.id },
+    );
+
+    const cases = linkedCases(unit.id)
+      .filter((arende) => arende.inkom >= '2022-01-01')
+      .sort((a, b) => (a.inkom === b.inkom ? (a.diarienummer > b.diarienummer ? -1 : 1) : a.inkom > b.inkom ? -1 : 1));
+    const linkOf = (diarienummer: string) => world.kopplingar.find((link) => link.diarienummer === diarienummer)!;
+
+    expect(cases.length).toBeGreaterThan(1);
+    expect(response).toEqual({
+      data: {
+        tillsynsobjekt: {
+          namn: unit.namn,
+          arenden: {
+            totalCount: cases.length,
+            edges: cases.map((arende) => ({
+              node: {
+                diarienummer: arende.diarienummer,
+                arendetyp: arendetypOf(arende),
+                status: arende.status,
+                inkom: arende.inkom,
+                beslut: decisionsOf(arende.diarienummer).map((beslut) => ({ datum: beslut.datum, beslutstyp: beslut.beslutstyp })),
+                koppling: {
+                  metod: linkOf(arende.diarienummer).metod,
+                  konfidens: linkOf(arende.diarienummer).konfidens,
+                  tillsynsobjekt: { id: unit.id, namn: unit.namn },
+                },
+              },
+            })),
+          },
+        },
+      },
+    });
+  });
+
+  it('lists a committee’s open EVB reports with its municipality and county', async () => {
+    const response = await stack.query(`
+      query Evb {
+        namnd(id: "N-0001") {
+          namn
+          kommun { namn lan { namn } }
+          ejVerkstallaBeslut(status: [EJ_VERKSTALLT], first: 100) {
+            totalCount
+            edges { node { id verksamhetsomrade insats rapporteringskvartal status } }
+          }
+        }
+      }`);
+
+    const namnd = world.namnder.find((committee) => committee.id === 'N-0001')!;
+    const kommun = world.kommuner.find((municipality) => municipality.kod === namnd.kommunKod)!;
+    const lan = world.lan.find((county) => county.kod === kommun.lanKod)!;
+    const reports = world.ejVerkstallaBeslut
+      .filter((report) => report.namndId === 'N-0001' && report.status === 'EJ_VERKSTALLT')
+      .sort((a, b) => (a.rapporteringskvartal === b.rapporteringskvartal ? (a.id < b.id ? -1 : 1) : a.rapporteringskvartal > b.rapporteringskvartal ? -1 : 1));
+
+    expect(reports.length).toBeGreaterThan(0);
+    expect(response).toEqual({
+      data: {
+        namnd: {
+          namn: namnd.namn,
+          kommun: { namn: kommun.namn, lan: { namn: lan.namn } },
+          ejVerkstallaBeslut: {
+            totalCount: reports.length,
+            edges: reports.slice(0, 100).map((report) => ({
+              node: {
+                id: report.id,
+                verksamhetsomrade: report.verksamhetsomrade,
+                insats: report.insats,
+                rapporteringskvartal: report.rapporteringskvartal,
+                status: 'EJ_VERKSTALLT',
+              },
+            })),
+          },
+        },
+      },
+    });
+  });
+
+  it('rejects first above 100 with BAD_USER_INPUT', async () => {
+    const response = await stack.query('{ sokTillsynsobjekt(first: 101) { totalCount } }');
+
+    expect(response.data).toBeNull();
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0]?.path).toEqual(['sokTillsynsobjekt']);
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toBe('Argumentet first får vara högst 100 (fick 101). Hämta fler rader sida för sida med after.');
+  });
+
+  it('walks every page of a search exactly once', async () => {
+    const query = `query Sida($after: String) {
+      sokTillsynsobjekt(filter: { kommunKod: "1480" }, first: 7, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { id } }
+      }
+    }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    for (let pageNumber = 0; pageNumber < 100; pageNumber += 1) {
+      const response: GraphqlResponse = await stack.query(query, { after });
+      const connection = response.data.sokTillsynsobjekt;
+      totalCount = connection.totalCount;
+      seen.push(...connection.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+
+    const expected = world.tillsynsobjekt.filter((unit) => unit.kommunKod === '1480' && unit.status === 'AKTIV').sort(byNameThenId);
+    expect(totalCount).toBe(expected.length);
+    expect(seen).toEqual(expected.map((unit) => unit.id));
+  });
+
+  it('needs the same SQL statements for 5 and 100 units', async () => {
+    const query = `query Kapslad($first: Int!) {
+      sokTillsynsobjekt(filter: { status: [] }, first: $first) {
+        edges {
+          node {
+            namn
+            malgrupper
+            huvudman { namn }
+            kommun { namn lan { namn } }
+            arenden(first: 5) { edges { node { diarienummer beslut { beslutstyp } } } }
+          }
+        }
+      }
+    }`;
+    const countBySubgraph = async (first: number) => {
+      const statements = await stack.recordStatements(async () => {
+        const response = await stack.query(query, { first });
+        expect(response.errors).toBeUndefined();
+        expect(response.data.sokTillsynsobjekt.edges).toHaveLength(first);
+      });
+      return Object.fromEntries(Object.entries(statements).map(([name, records]) => [name, records.length]));
+    };
+
+    const small = await countBySubgraph(5);
+    const large = await countBySubgraph(100);
+
+    expect(large).toEqual(small);
+    // Units page, target groups, providers; municipalities, counties; cases page, decisions.
+    expect(small).toEqual({ 'care-register': 3, committees: 2, cases: 2, users: 0 });
+  });
+});
