@@ -20,10 +20,11 @@ export interface SubgraphServer {
 
 /** Largest request body a subgraph reads; the router sends far smaller ones. */
 const MAX_BODY_BYTES = 1024 * 1024;
+const BODY_TOO_LARGE = Symbol('body too large');
 
 /**
  * Starts the HTTP server of one subgraph: GraphQL at `/graphql`, liveness at `/health/live` and
- * readiness (the database answers) at `/health/ready`.
+ * readiness (the database responds) at `/health/ready`.
  */
 export async function createSubgraphServer<Schema, Loaders>(
   module: SubgraphModule<Schema, Loaders>,
@@ -61,6 +62,10 @@ export async function createSubgraphServer<Schema, Loaders>(
     if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
 
     const body = request.method === 'POST' ? await readJsonBody(request) : undefined;
+    if (body === BODY_TOO_LARGE) {
+      log.warn({ requestId, maxBytes: MAX_BODY_BYTES }, 'request body too large');
+      return sendJson(response, 413, { errors: [{ message: `Begäran är större än ${MAX_BODY_BYTES} byte.`, extensions: { code: 'BAD_USER_INPUT', requestId } }] });
+    }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -127,20 +132,22 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
   response.end(JSON.stringify(body));
 }
 
-async function readJsonBody(request: http.IncomingMessage): Promise<unknown> {
+async function readJsonBody(request: http.IncomingMessage): Promise<unknown | typeof BODY_TOO_LARGE> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // The body is read to its end even when too large, because leaving the loop early would destroy
+  // the socket before the 413 response is written.
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error(`Request body exceeds ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY_BYTES) return BODY_TOO_LARGE;
   const text = Buffer.concat(chunks).toString('utf8');
   if (text === '') return undefined;
   try {
     return JSON.parse(text);
   } catch {
-    // Apollo Server answers a body that is not JSON with its own 400 error.
+    // Apollo Server rejects a body that is not JSON with its own 400 error.
     return text;
   }
 }

@@ -6,7 +6,7 @@ import { generateWorld } from '../seed/generate-world.ts';
 import type { World } from '../seed/world-types.ts';
 import type { SeedProgress, SubgraphModule } from './subgraph-module.ts';
 
-/** What `prepareDatabase` found and did. */
+/** The opened database and whether `prepareDatabase` seeded it. */
 export interface PreparedDatabase<Schema> {
   database: Database<Schema>;
   /** True when this call wrote the seed, false when the database was seeded already. */
