@@ -16,7 +16,33 @@ export interface Config {
   logLevel: LogLevel;
   /** Scale factor of the seed written on first start. */
   seedScale: number;
+  /** True when NODE_ENV is `production`: no development keys, no development identity provider. */
+  production: boolean;
+  callerToken: CallerTokenConfig;
+  /** PEM keys of the router's internal token; null means development keys under the data folder. */
+  internalKeys: { privateKeyPem: string | null; publicKeyPem: string | null };
+  /** How long the router keeps an access context per identity, at most 60 seconds. */
+  accessContextTtlSeconds: number;
+  devIdentityProviderPort: number;
+  auditDatabaseUrl: string;
 }
+
+/**
+ * How the router verifies caller tokens from the identification service. With neither a JWKS
+ * URL nor a public key outside production, it trusts the development identity provider's key.
+ */
+export interface CallerTokenConfig {
+  issuer: string;
+  audience: string;
+  jwksUrl: string | null;
+  publicKeyPem: string | null;
+  clockToleranceSeconds: number;
+}
+
+/** Issuer of the development identity provider's tokens. */
+export const DEV_TOKEN_ISSUER = 'ivo-graf-dev-idp';
+/** Audience the router expects by default. */
+export const DEFAULT_TOKEN_AUDIENCE = 'ivo-graf';
 
 /** Raised at start-up when an environment variable has a value the program cannot use. */
 export class ConfigError extends Error {
@@ -64,8 +90,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrls,
     logLevel: readLogLevel(env, 'LOG_LEVEL', 'info'),
     seedScale: readScale(env, 'IVO_SEED_SCALE', 1),
+    production: env.NODE_ENV === 'production',
+    callerToken: readCallerToken(env),
+    internalKeys: {
+      privateKeyPem: readPem(env, 'IVO_INTERNAL_PRIVATE_KEY', 'PRIVATE KEY'),
+      publicKeyPem: readPem(env, 'IVO_INTERNAL_PUBLIC_KEY', 'PUBLIC KEY'),
+    },
+    accessContextTtlSeconds: readInteger(env, 'IVO_ACCESS_CONTEXT_TTL_SECONDS', 60, 0, 60),
+    devIdentityProviderPort: readPort(env, 'IVO_DEV_IDP_PORT', 4010),
+    auditDatabaseUrl: readDatabaseUrl(env, 'IVO_AUDIT_DATABASE_URL', `sqlite:${path.join(dataDir, 'audit.sqlite')}`),
   };
   rejectSharedPorts(config);
+  rejectDevelopmentDefaultsInProduction(config);
   return config;
 }
 
@@ -86,6 +122,57 @@ function readPort(env: NodeJS.ProcessEnv, variable: string, fallback: number): n
     throw new ConfigError(variable, `${variable} ska vara ett portnummer mellan 1 och 65535 (fick "${value}").`);
   }
   return port;
+}
+
+function readInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number, minimum: number, maximum: number): number {
+  const value = env[variable];
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < minimum || number > maximum) {
+    throw new ConfigError(variable, `${variable} ska vara ett heltal från ${minimum} till ${maximum} (fick "${value}").`);
+  }
+  return number;
+}
+
+function readPem(env: NodeJS.ProcessEnv, variable: string, label: 'PRIVATE KEY' | 'PUBLIC KEY'): string | null {
+  const value = env[variable];
+  if (value === undefined || value === '') return null;
+  // Environments that cannot hold line breaks may write them as \n.
+  const pem = value.replaceAll('\\n', '\n').trim();
+  if (!pem.startsWith(`-----BEGIN ${label}-----`) || !pem.endsWith(`-----END ${label}-----`)) {
+    throw new ConfigError(variable, `${variable} ska vara en nyckel i PEM-format som börjar med -----BEGIN ${label}-----.`);
+  }
+  return `${pem}\n`;
+}
+
+function readCallerToken(env: NodeJS.ProcessEnv): CallerTokenConfig {
+  const jwksUrl = env.IVO_TOKEN_JWKS_URL || null;
+  if (jwksUrl !== null && !/^https?:\/\/[^\s]+$/.test(jwksUrl)) {
+    throw new ConfigError('IVO_TOKEN_JWKS_URL', `IVO_TOKEN_JWKS_URL ska vara en http- eller https-adress (fick "${jwksUrl}").`);
+  }
+  const publicKeyPem = readPem(env, 'IVO_TOKEN_PUBLIC_KEY', 'PUBLIC KEY');
+  if (jwksUrl !== null && publicKeyPem !== null) {
+    throw new ConfigError('IVO_TOKEN_PUBLIC_KEY', 'Ange antingen IVO_TOKEN_JWKS_URL eller IVO_TOKEN_PUBLIC_KEY, inte båda.');
+  }
+  const configured = jwksUrl !== null || publicKeyPem !== null;
+  const issuer = readString(env, 'IVO_TOKEN_ISSUER', configured ? '' : DEV_TOKEN_ISSUER);
+  if (configured && issuer === '') {
+    throw new ConfigError('IVO_TOKEN_ISSUER', 'IVO_TOKEN_ISSUER måste anges när IVO_TOKEN_JWKS_URL eller IVO_TOKEN_PUBLIC_KEY är satt.');
+  }
+  return {
+    issuer,
+    audience: readString(env, 'IVO_TOKEN_AUDIENCE', DEFAULT_TOKEN_AUDIENCE),
+    jwksUrl,
+    publicKeyPem,
+    clockToleranceSeconds: readInteger(env, 'IVO_TOKEN_CLOCK_TOLERANCE_SECONDS', 30, 0, 300),
+  };
+}
+
+function rejectDevelopmentDefaultsInProduction(config: Config): void {
+  if (!config.production) return;
+  if (config.callerToken.jwksUrl === null && config.callerToken.publicKeyPem === null) {
+    throw new ConfigError('IVO_TOKEN_JWKS_URL', 'I produktion (NODE_ENV=production) måste IVO_TOKEN_JWKS_URL eller IVO_TOKEN_PUBLIC_KEY anges.');
+  }
 }
 
 function readScale(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {

@@ -6,12 +6,24 @@ import DataLoader from 'dataloader';
  */
 export const MAX_BATCH_SIZE = 1000;
 
-/** Creates a loader of one row per key; a key without a row loads as null. */
-export function rowLoader<Row>(fetchRows: (keys: readonly string[]) => Promise<Row[]>, keyOf: (row: Row) => string): DataLoader<string, Row | null> {
+/**
+ * Creates a loader of one row per key; a key without a row loads as null. With a guard, each row
+ * is checked as it is loaded and a row the caller may not see loads as the guard's error, so an
+ * object restricted as a whole cannot be fetched by key, `_entities` included.
+ */
+export function rowLoader<Row>(
+  fetchRows: (keys: readonly string[]) => Promise<Row[]>,
+  keyOf: (row: Row) => string,
+  guard: (row: Row) => Error | null = () => null,
+): DataLoader<string, Row | null> {
   return new DataLoader(
     async (keys) => {
       const rows = new Map((await fetchRows(keys)).map((row) => [keyOf(row), row]));
-      return keys.map((key) => rows.get(key) ?? null);
+      return keys.map((key) => {
+        const row = rows.get(key);
+        if (row === undefined) return null;
+        return guard(row) ?? row;
+      });
     },
     { maxBatchSize: MAX_BATCH_SIZE },
   );

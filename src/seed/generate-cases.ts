@@ -97,6 +97,7 @@ export function generateCases(context: SeedContext, register: CareRegister, refe
     result.arenden.push({
       diarienummer,
       klassificeringKod: draft.klassificering.kod,
+      verksamhetsomrade: draft.unit.kind.verksamhetsomrade,
       arendemening: caseTitle(random, draft),
       status: open ? 'OPPET' : 'AVSLUTAT',
       inkom: fromEpochDay(draft.inkomDay),

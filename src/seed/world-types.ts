@@ -154,6 +154,8 @@ export interface KlassificeringRecord {
 export interface ArendeRecord {
   diarienummer: string;
   klassificeringKod: string;
+  /** The area of responsibility the case belongs to: that of the unit it concerns. */
+  verksamhetsomrade: Verksamhetsomrade;
   arendemening: string;
   status: Arendestatus;
   inkom: string;

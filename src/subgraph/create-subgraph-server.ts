@@ -2,13 +2,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { KeyObject } from 'node:crypto';
 import { sql } from 'kysely';
-import { ANONYMOUS_ACCESS } from '../access/access-context.ts';
+import { InternalTokenError, verifyInternalToken, type InternalClaims } from '../access/internal-token.ts';
+import { AUDIT_EXTENSION, AuditCollector } from '../audit/audit-collector.ts';
 import type { Database } from '../db/open-database.ts';
 import type { Logger } from '../log/create-logger.ts';
+import { buildGuardedSchema } from './build-guarded-schema.ts';
 import { formatSubgraphError } from './format-error.ts';
 import type { SubgraphContext, SubgraphModule } from './subgraph-module.ts';
 
@@ -24,27 +26,28 @@ const BODY_TOO_LARGE = Symbol('body too large');
 
 /**
  * Starts the HTTP server of one subgraph: GraphQL at `/graphql`, liveness at `/health/live` and
- * readiness (the database responds) at `/health/ready`.
+ * readiness (the database responds) at `/health/ready`. Every GraphQL request, `_service` and
+ * `_entities` included, needs a valid internal token from the router for this subgraph;
+ * anything else gets HTTP 401 and no data.
  */
 export async function createSubgraphServer<Schema, Loaders>(
   module: SubgraphModule<Schema, Loaders>,
   database: Database<Schema>,
   log: Logger,
-  listen: { host: string; port: number },
+  options: { host: string; port: number; internalPublicKey: KeyObject },
 ): Promise<SubgraphServer> {
   const requestIds = new AsyncLocalStorage<string>();
-  const schema = buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: module.resolvers as never });
   const apollo = new ApolloServer<SubgraphContext<Schema, Loaders>>({
-    schema,
+    schema: buildGuardedSchema(module as SubgraphModule),
     includeStacktraceInErrorResponses: false,
     // Inline traces are for Apollo's hosted reporting, which this graph does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), reportAuditToRouter()],
     formatError: (formatted, error) => formatSubgraphError(log, formatted, error, requestIds.getStore()),
   });
   await apollo.start();
 
   const server = http.createServer((request, response) => {
-    const requestId = headerValue(request.headers['x-request-id']) ?? randomUUID();
+    const requestId = headerValue(request.headers['x-request-id'], REQUEST_ID_PATTERN) ?? randomUUID();
     response.setHeader('x-request-id', requestId);
     requestIds.run(requestId, () => {
       handleRequest(request, response, requestId).catch((error: unknown) => {
@@ -61,6 +64,13 @@ export async function createSubgraphServer<Schema, Loaders>(
     if (url.pathname === '/health/ready') return sendReadiness(response);
     if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
 
+    const claims = await verifyCaller(request, requestId);
+    if (!claims) {
+      return sendJson(response, 401, {
+        errors: [{ message: 'Subgrafen tar bara emot anrop från routern med en giltig intern token.', extensions: { code: 'UNAUTHENTICATED', requestId } }],
+      });
+    }
+
     const body = request.method === 'POST' ? await readJsonBody(request) : undefined;
     if (body === BODY_TOO_LARGE) {
       log.warn({ requestId, maxBytes: MAX_BODY_BYTES }, 'request body too large');
@@ -75,9 +85,11 @@ export async function createSubgraphServer<Schema, Loaders>(
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: async () => ({
         requestId,
-        access: ANONYMOUS_ACCESS,
+        access: claims.access,
+        purpose: claims.purpose,
+        audit: new AuditCollector(),
         database,
-        loaders: module.createLoaders(database),
+        loaders: module.createLoaders(database, claims.access),
         log: log.child({ requestId }),
       }),
     });
@@ -92,6 +104,22 @@ export async function createSubgraphServer<Schema, Loaders>(
     response.end();
   }
 
+  async function verifyCaller(request: http.IncomingMessage, requestId: string): Promise<InternalClaims | null> {
+    const header = headerValue(request.headers.authorization, BEARER_PATTERN, 8192);
+    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+    if (!token) {
+      log.warn({ requestId }, 'request without internal token rejected');
+      return null;
+    }
+    try {
+      return await verifyInternalToken(options.internalPublicKey, module.name, token);
+    } catch (error) {
+      if (!(error instanceof InternalTokenError)) throw error;
+      log.warn({ requestId, reason: error.message }, 'internal token rejected');
+      return null;
+    }
+  }
+
   async function sendReadiness(response: http.ServerResponse): Promise<void> {
     try {
       await sql`select 1`.execute(database.db);
@@ -104,7 +132,7 @@ export async function createSubgraphServer<Schema, Loaders>(
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(listen.port, listen.host, () => resolve());
+    server.listen(options.port, options.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -121,9 +149,27 @@ export async function createSubgraphServer<Schema, Loaders>(
   };
 }
 
-function headerValue(value: string | string[] | undefined): string | undefined {
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+const BEARER_PATTERN = /^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+function headerValue(value: string | string[] | undefined, pattern: RegExp, maxLength = 128): string | undefined {
   const single = Array.isArray(value) ? value[0] : value;
-  return single && /^[A-Za-z0-9._:-]{1,128}$/.test(single) ? single : undefined;
+  return single && single.length <= maxLength && pattern.test(single) ? single : undefined;
+}
+
+/** Adds the restricted data a response returned to its extensions, for the router's audit log. */
+function reportAuditToRouter<Context extends { audit: AuditCollector }>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (response.body.kind !== 'single' || contextValue.audit.isEmpty) return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, [AUDIT_EXTENSION]: contextValue.audit.list() };
+        },
+      };
+    },
+  };
 }
 
 function sendJson(response: http.ServerResponse, status: number, body: unknown): void {

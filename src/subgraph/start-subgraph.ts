@@ -1,3 +1,4 @@
+import { loadInternalPublicKey } from '../access/internal-keys.ts';
 import type { Config } from '../config/load-config.ts';
 import type { Database } from '../db/open-database.ts';
 import { createLogger, type Logger } from '../log/create-logger.ts';
@@ -33,7 +34,11 @@ export async function startSubgraph<Schema>(module: SubgraphModule<Schema>, conf
   if (seeded) log.info({ scale: config.seedScale }, 'database seeded');
 
   try {
-    const server = await createSubgraphServer(module, database, log, { host: config.host, port: options.port ?? config.subgraphPorts[module.name] });
+    const server = await createSubgraphServer(module, database, log, {
+      host: config.host,
+      port: options.port ?? config.subgraphPorts[module.name],
+      internalPublicKey: loadInternalPublicKey(config),
+    });
     log.info({ url: server.url }, 'subgraph listening');
     return {
       name: module.name,

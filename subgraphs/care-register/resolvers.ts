@@ -1,3 +1,5 @@
+import { isIvoStaff } from '../../src/access/access-checks.ts';
+import { isPersonalNumber, maskPersonnummer } from '../../src/access/mask-identity.ts';
 import { badUserInput } from '../../src/errors/coded-error.ts';
 import { toConnection } from '../../src/graphql/connection.ts';
 import { readPageArguments } from '../../src/graphql/page-arguments.ts';
@@ -77,6 +79,12 @@ export const resolvers = {
 
   Huvudman: {
     __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.huvudmanById.load(reference.id),
+    organisationsnummer: (huvudman: HuvudmanRow, _: unknown, { access, audit }: Context) => {
+      if (!isPersonalNumber(huvudman.organisationsnummer)) return huvudman.organisationsnummer;
+      if (!isIvoStaff(access)) return maskPersonnummer(huvudman.organisationsnummer);
+      audit.record('Huvudman', huvudman.id, 'organisationsnummer');
+      return huvudman.organisationsnummer;
+    },
     verksamheter: (huvudman: HuvudmanRow, _: unknown, { loaders }: Context) => loaders.verksamheterByHuvudman.load(huvudman.id),
     tillsynsobjekt: async (huvudman: HuvudmanRow, args: PageArgs, { loaders }: Context) => {
       const page = readPageArguments(args);

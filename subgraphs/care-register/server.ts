@@ -3,6 +3,7 @@ import type { SubgraphModule } from '../../src/subgraph/subgraph-module.ts';
 import type { CareRegisterDatabase } from './database.ts';
 import { createLoaders, type CareRegisterLoaders } from './loaders.ts';
 import { migrations } from './migrations.ts';
+import { audit, permissions } from './permissions.ts';
 import { resolvers } from './resolvers.ts';
 import { seed } from './seed.ts';
 
@@ -14,4 +15,6 @@ export const careRegisterSubgraph: SubgraphModule<CareRegisterDatabase, CareRegi
   migrations,
   seed,
   createLoaders,
+  permissions,
+  audit,
 };

@@ -17,6 +17,7 @@ export interface CasesDatabase {
   arende: {
     diarienummer: string;
     klassificering_kod: string;
+    verksamhetsomrade: Verksamhetsomrade;
     arendemening: string;
     status: Arendestatus;
     inkom: string;
@@ -45,11 +46,13 @@ export interface CasesDatabase {
 }
 
 export type KlassificeringRow = CasesDatabase['klassificering'];
-export type ArendeRow = CasesDatabase['arende'];
+/** A case as the queries select it: with its case type from the classification scheme. */
+export type ArendeRow = CasesDatabase['arende'] & { arendetyp: Arendetyp };
 export type KopplingRow = CasesDatabase['arende_koppling'];
 /** A case selected through its link, with the link's columns beside the case's. */
 export type LinkedArendeRow = ArendeRow & Omit<KopplingRow, 'diarienummer'>;
-export type BeslutRow = CasesDatabase['beslut'];
+/** A decision as the queries select it: with the area and type of its case, which decide who may read it. */
+export type BeslutRow = CasesDatabase['beslut'] & { verksamhetsomrade: Verksamhetsomrade; arendetyp: Arendetyp };
 /** A decision with the unit its case is linked to. */
 export type LinkedBeslutRow = BeslutRow & { tillsynsobjekt_id: string };
 export type EvbRow = CasesDatabase['ej_verkstallt_beslut'];

@@ -20,6 +20,7 @@ export const migrations: Record<string, Migration> = {
         .createTable('arende')
         .addColumn('diarienummer', 'varchar(30)', (column) => column.primaryKey())
         .addColumn('klassificering_kod', 'varchar(20)', (column) => column.notNull().references('klassificering.kod'))
+        .addColumn('verksamhetsomrade', 'varchar(30)', (column) => column.notNull())
         .addColumn('arendemening', 'varchar(500)', (column) => column.notNull())
         .addColumn('status', 'varchar(10)', (column) => column.notNull())
         .addColumn('inkom', 'date', (column) => column.notNull())

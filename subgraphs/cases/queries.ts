@@ -23,17 +23,22 @@ const LATEST_DECISION_ORDER: SortKey[] = [
   { column: 'beslut.id', direction: 'desc' },
 ];
 
-/** Filters of a unit's case list. */
+/** Filters of a unit's case list, the caller's access included. */
 export interface ArendeFilter {
   arendetyp?: Arendetyp[] | null;
   inkomFran?: string | null;
   inkomTill?: string | null;
+  /** Only cases in these areas: the areas the caller may read. */
+  verksamhetsomraden: Verksamhetsomrade[];
+  /** Leave out information and complaint cases, whose contents only IVO staff may read. */
+  utanUpplysningar: boolean;
 }
 
-/** Filters of a committee's EVB list. */
+/** Filters of a committee's EVB list; `tillatnaOmraden` are the areas the caller may read. */
 export interface EvbFilter {
   status?: EvbStatus[] | null;
   verksamhetsomrade?: Verksamhetsomrade[] | null;
+  tillatnaOmraden: Verksamhetsomrade[];
 }
 
 /**
@@ -44,14 +49,14 @@ function linkedCaseQuery(db: Db, filter: ArendeFilter) {
   let query = db
     .selectFrom('arende')
     .innerJoin('arende_koppling', 'arende_koppling.diarienummer', 'arende.diarienummer')
+    .innerJoin('klassificering', 'klassificering.kod', 'arende.klassificering_kod')
     .selectAll('arende')
-    .select(['arende_koppling.tillsynsobjekt_id', 'arende_koppling.metod', 'arende_koppling.konfidens'])
-    .where('arende.inkom', '>=', (eb) => eb.selectFrom('installning').select('varde').where('nyckel', '=', 'kopplingsgrans'));
+    .select(['klassificering.arendetyp', 'arende_koppling.tillsynsobjekt_id', 'arende_koppling.metod', 'arende_koppling.konfidens'])
+    .where('arende.inkom', '>=', (eb) => eb.selectFrom('installning').select('varde').where('nyckel', '=', 'kopplingsgrans'))
+    .where('arende.verksamhetsomrade', 'in', nonEmpty(filter.verksamhetsomraden));
 
-  if (filter.arendetyp?.length) {
-    const types = filter.arendetyp;
-    query = query.where('arende.klassificering_kod', 'in', (eb) => eb.selectFrom('klassificering').select('kod').where('arendetyp', 'in', types));
-  }
+  if (filter.arendetyp?.length) query = query.where('klassificering.arendetyp', 'in', filter.arendetyp);
+  if (filter.utanUpplysningar) query = query.where('klassificering.arendetyp', '!=', 'UPPLYSNING');
   if (filter.inkomFran) query = query.where('arende.inkom', '>=', filter.inkomFran);
   if (filter.inkomTill) query = query.where('arende.inkom', '<=', filter.inkomTill);
   return query;
@@ -67,23 +72,31 @@ export function countArendenByTillsynsobjekt(db: Db, unitIds: string[], filter: 
   return countRowsByParent(linkedCaseQuery(db, filter), 'arende_koppling.tillsynsobjekt_id', unitIds);
 }
 
-/** Selects the latest decision in a supervision case of each unit, in one statement. */
-export async function selectLatestTillsynsbeslut(db: Db, unitIds: string[]): Promise<Map<string, LinkedBeslutRow | null>> {
+/** Selects the latest decision in a supervision case of each unit, among the given areas, in one statement. */
+export async function selectLatestTillsynsbeslut(db: Db, unitIds: string[], areas: Verksamhetsomrade[]): Promise<Map<string, LinkedBeslutRow | null>> {
   const query = db
     .selectFrom('beslut')
     .innerJoin('arende', 'arende.diarienummer', 'beslut.diarienummer')
     .innerJoin('arende_koppling', 'arende_koppling.diarienummer', 'arende.diarienummer')
+    .innerJoin('klassificering', 'klassificering.kod', 'arende.klassificering_kod')
     .selectAll('beslut')
-    .select('arende_koppling.tillsynsobjekt_id')
+    .select(['arende.verksamhetsomrade', 'klassificering.arendetyp', 'arende_koppling.tillsynsobjekt_id'])
     .where('arende.inkom', '>=', (eb) => eb.selectFrom('installning').select('varde').where('nyckel', '=', 'kopplingsgrans'))
-    .where('arende.klassificering_kod', 'in', (eb) => eb.selectFrom('klassificering').select('kod').where('arendetyp', '=', 'TILLSYN'));
+    .where('arende.verksamhetsomrade', 'in', nonEmpty(areas))
+    .where('klassificering.arendetyp', '=', 'TILLSYN');
   const pages = await fetchPagesByParent<LinkedBeslutRow>(db, query, 'arende_koppling.tillsynsobjekt_id', unitIds, LATEST_DECISION_ORDER, { first: 1, after: null });
   return new Map([...pages].map(([unitId, rows]) => [unitId, rows[0] ?? null]));
 }
 
-/** Selects cases by case number. */
+/** Selects cases by case number, with their case type. */
 export function selectArendeByDiarienummer(db: Db, numbers: readonly string[]): Promise<ArendeRow[]> {
-  return db.selectFrom('arende').selectAll().where('diarienummer', 'in', numbers).execute();
+  return db
+    .selectFrom('arende')
+    .innerJoin('klassificering', 'klassificering.kod', 'arende.klassificering_kod')
+    .selectAll('arende')
+    .select('klassificering.arendetyp')
+    .where('arende.diarienummer', 'in', numbers)
+    .execute();
 }
 
 /** Selects the links of cases; a case opened before the cut-off date has none. */
@@ -97,14 +110,23 @@ export function selectKopplingByDiarienummer(db: Db, numbers: readonly string[])
     .execute();
 }
 
+function decisionQuery(db: Db) {
+  return db
+    .selectFrom('beslut')
+    .innerJoin('arende', 'arende.diarienummer', 'beslut.diarienummer')
+    .innerJoin('klassificering', 'klassificering.kod', 'arende.klassificering_kod')
+    .selectAll('beslut')
+    .select(['arende.verksamhetsomrade', 'klassificering.arendetyp']);
+}
+
 /** Selects the decisions of cases, oldest first. */
 export function selectBeslutByDiarienummer(db: Db, numbers: readonly string[]): Promise<BeslutRow[]> {
-  return db.selectFrom('beslut').selectAll().where('diarienummer', 'in', numbers).orderBy('datum').orderBy('id').execute();
+  return decisionQuery(db).where('beslut.diarienummer', 'in', numbers).orderBy('beslut.datum').orderBy('beslut.id').execute();
 }
 
 /** Selects decisions by id. */
 export function selectBeslutById(db: Db, ids: readonly string[]): Promise<BeslutRow[]> {
-  return db.selectFrom('beslut').selectAll().where('id', 'in', ids).execute();
+  return decisionQuery(db).where('beslut.id', 'in', ids).execute();
 }
 
 /** Selects classification entries by code. */
@@ -118,7 +140,7 @@ export function selectAllKlassificeringar(db: Db): Promise<KlassificeringRow[]> 
 }
 
 function evbQuery(db: Db, filter: EvbFilter) {
-  let query = db.selectFrom('ej_verkstallt_beslut').selectAll();
+  let query = db.selectFrom('ej_verkstallt_beslut').selectAll().where('verksamhetsomrade', 'in', nonEmpty(filter.tillatnaOmraden));
   if (filter.status?.length) query = query.where('status', 'in', filter.status);
   if (filter.verksamhetsomrade?.length) query = query.where('verksamhetsomrade', 'in', filter.verksamhetsomrade);
   return query;
@@ -137,4 +159,9 @@ export function countEvbByNamnd(db: Db, namndIds: string[], filter: EvbFilter): 
 /** Selects EVB reports by id. */
 export function selectEvbById(db: Db, ids: readonly string[]): Promise<EvbRow[]> {
   return db.selectFrom('ej_verkstallt_beslut').selectAll().where('id', 'in', ids).execute();
+}
+
+// An empty IN list is invalid SQL; a value no row has keeps the statement valid and matches nothing.
+function nonEmpty(areas: readonly Verksamhetsomrade[]): Verksamhetsomrade[] {
+  return areas.length > 0 ? [...areas] : ['INGET' as Verksamhetsomrade];
 }

@@ -1,4 +1,7 @@
+import { evbAreasForNamnd, isIvoStaff, readableAreas } from '../../src/access/access-checks.ts';
+import { maskPersonnummer } from '../../src/access/mask-identity.ts';
 import { badUserInput } from '../../src/errors/coded-error.ts';
+import type { Verksamhetsomrade } from '../../src/seed/world-types.ts';
 import { toConnection } from '../../src/graphql/connection.ts';
 import { readPageArguments } from '../../src/graphql/page-arguments.ts';
 import { DatumScalar } from '../../src/graphql/scalars.ts';
@@ -8,6 +11,8 @@ import type { CasesLoaders } from './loaders.ts';
 import * as queries from './queries.ts';
 
 type Context = SubgraphContext<CasesDatabase, CasesLoaders>;
+type UnitReference = { id: string; verksamhetsomrade: Verksamhetsomrade };
+type CaseListArgs = Pick<queries.ArendeFilter, 'arendetyp' | 'inkomFran' | 'inkomTill'>;
 type PageArgs = { first?: number | null; after?: string | null };
 
 function assertPeriod(from: string | null | undefined, to: string | null | undefined, fromName: string, toName: string): void {
@@ -28,28 +33,45 @@ export const resolvers = {
   },
 
   Tillsynsobjekt: {
-    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-    arenden: async (unit: { id: string }, args: PageArgs & queries.ArendeFilter, { loaders }: Context) => {
+    // The reference carries the unit's area from the care register (@requires); the rules read it.
+    __resolveReference: (reference: UnitReference) => reference,
+    arenden: async (unit: UnitReference, args: PageArgs & CaseListArgs, { loaders, access }: Context) => {
       const page = readPageArguments(args);
       assertPeriod(args.inkomFran, args.inkomTill, 'inkomFran', 'inkomTill');
-      const filter: queries.ArendeFilter = { arendetyp: args.arendetyp, inkomFran: args.inkomFran, inkomTill: args.inkomTill };
+      const filter: queries.ArendeFilter = {
+        arendetyp: args.arendetyp,
+        inkomFran: args.inkomFran,
+        inkomTill: args.inkomTill,
+        verksamhetsomraden: [...readableAreas(access)].sort(),
+        utanUpplysningar: !isIvoStaff(access),
+      };
       const rows = await loaders.arendePageByTillsynsobjekt.load({ parentId: unit.id, args: { filter, page } });
       return toConnection(rows, page, (row) => [row.inkom, row.diarienummer], () => loaders.arendeCountByTillsynsobjekt.load({ parentId: unit.id, args: filter }));
     },
-    senasteTillsynsbeslut: (unit: { id: string }, _: unknown, { loaders }: Context) =>
-      loaders.latestTillsynsbeslutByTillsynsobjekt.load({ parentId: unit.id, args: null }),
-    antalUpplysningsarenden: (unit: { id: string }, args: { fran?: string | null; till?: string | null }, { loaders }: Context) => {
+    senasteTillsynsbeslut: (unit: UnitReference, _: unknown, { loaders, access }: Context) =>
+      loaders.latestTillsynsbeslutByTillsynsobjekt.load({ parentId: unit.id, args: [...readableAreas(access)].sort() }),
+    antalUpplysningsarenden: (unit: UnitReference, args: { fran?: string | null; till?: string | null }, { loaders, access }: Context) => {
       assertPeriod(args.fran, args.till, 'fran', 'till');
-      const filter: queries.ArendeFilter = { arendetyp: ['UPPLYSNING'], inkomFran: args.fran, inkomTill: args.till };
+      const filter: queries.ArendeFilter = {
+        arendetyp: ['UPPLYSNING'],
+        inkomFran: args.fran,
+        inkomTill: args.till,
+        verksamhetsomraden: [...readableAreas(access)].sort(),
+        utanUpplysningar: false,
+      };
       return loaders.arendeCountByTillsynsobjekt.load({ parentId: unit.id, args: filter });
     },
   },
 
   Namnd: {
     __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-    ejVerkstallaBeslut: async (namnd: { id: string }, args: PageArgs & queries.EvbFilter, { loaders }: Context) => {
+    ejVerkstallaBeslut: async (namnd: { id: string }, args: PageArgs & Omit<queries.EvbFilter, 'tillatnaOmraden'>, { loaders, access }: Context) => {
       const page = readPageArguments(args);
-      const filter: queries.EvbFilter = { status: args.status, verksamhetsomrade: args.verksamhetsomrade };
+      const filter: queries.EvbFilter = {
+        status: args.status,
+        verksamhetsomrade: args.verksamhetsomrade,
+        tillatnaOmraden: [...evbAreasForNamnd(access, namnd.id)].sort(),
+      };
       const rows = await loaders.evbPageByNamnd.load({ parentId: namnd.id, args: { filter, page } });
       return toConnection(rows, page, (row) => [row.rapporteringskvartal, row.id], () => loaders.evbCountByNamnd.load({ parentId: namnd.id, args: filter }));
     },
@@ -58,8 +80,12 @@ export const resolvers = {
   Arende: {
     __resolveReference: (reference: { diarienummer: string }, { loaders }: Context) => loaders.arendeByDiarienummer.load(reference.diarienummer),
     klassificering: (arende: ArendeRow, _: unknown, { loaders }: Context) => loaders.klassificeringByKod.load(arende.klassificering_kod),
-    arendetyp: async (arende: ArendeRow, _: unknown, { loaders }: Context) => (await loaders.klassificeringByKod.load(arende.klassificering_kod))?.arendetyp,
-    arendepart: (arende: ArendeRow) => ({ namn: arende.part_namn, typ: arende.part_typ, identitet: arende.part_identitet }),
+    arendepart: (arende: ArendeRow, _: unknown, { access, audit }: Context) => {
+      if (arende.part_typ !== 'PERSON') return { namn: arende.part_namn, typ: arende.part_typ, identitet: arende.part_identitet };
+      if (!isIvoStaff(access)) return { namn: arende.part_namn, typ: arende.part_typ, identitet: maskPersonnummer(arende.part_identitet) };
+      audit.record('Arende', arende.diarienummer, 'arendepart.identitet');
+      return { namn: arende.part_namn, typ: arende.part_typ, identitet: arende.part_identitet };
+    },
     koppling: async (arende: ArendeRow | LinkedArendeRow, _: unknown, { loaders }: Context) => {
       // A case reached through a unit's list carries its link already.
       const link = 'tillsynsobjekt_id' in arende ? arende : await loaders.kopplingByDiarienummer.load(arende.diarienummer);

@@ -14,6 +14,7 @@ export async function seed(db: Kysely<CasesDatabase>, world: World, progress: Se
       world.arenden.map((arende) => ({
         diarienummer: arende.diarienummer,
         klassificering_kod: arende.klassificeringKod,
+        verksamhetsomrade: arende.verksamhetsomrade,
         arendemening: arende.arendemening,
         status: arende.status,
         inkom: arende.inkom,

@@ -3,6 +3,7 @@ import type { SubgraphModule } from '../../src/subgraph/subgraph-module.ts';
 import type { CommitteesDatabase } from './database.ts';
 import { createLoaders, type CommitteesLoaders } from './loaders.ts';
 import { migrations } from './migrations.ts';
+import { audit, permissions } from './permissions.ts';
 import { resolvers } from './resolvers.ts';
 import { seed } from './seed.ts';
 
@@ -14,4 +15,6 @@ export const committeesSubgraph: SubgraphModule<CommitteesDatabase, CommitteesLo
   migrations,
   seed,
   createLoaders,
+  permissions,
+  audit,
 };

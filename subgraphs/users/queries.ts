@@ -58,3 +58,23 @@ export function selectRollerByAnvandare(db: Db, userIds: readonly string[]): Pro
 export function selectOmradenByRolltilldelning(db: Db, roleIds: readonly string[]) {
   return db.selectFrom('rolltilldelning_omrade').selectAll().where('rolltilldelning_id', 'in', roleIds).orderBy('verksamhetsomrade').execute();
 }
+
+/** Selects the user who logs in with a personnummer or an HSA-id. */
+export function selectAnvandareByIdentity(db: Db, identity: { personnummer: string } | { hsaId: string }): Promise<AnvandareRow | undefined> {
+  const query = db.selectFrom('anvandare').selectAll();
+  return ('personnummer' in identity ? query.where('personnummer', '=', identity.personnummer) : query.where('hsa_id', '=', identity.hsaId)).executeTakeFirst();
+}
+
+/** Selects a user's roles that are valid on `today`, with their areas. */
+export async function selectValidRoles(db: Db, userId: string, today: string) {
+  const roles = await db
+    .selectFrom('rolltilldelning')
+    .selectAll()
+    .where('anvandare_id', '=', userId)
+    .where('giltig_fran', '<=', today)
+    .where((eb) => eb.or([eb('giltig_till', 'is', null), eb('giltig_till', '>=', today)]))
+    .orderBy('id')
+    .execute();
+  const areas = roles.length === 0 ? [] : await selectOmradenByRolltilldelning(db, roles.map((role) => role.id));
+  return roles.map((role) => ({ ...role, verksamhetsomraden: areas.filter((area) => area.rolltilldelning_id === role.id).map((area) => area.verksamhetsomrade) }));
+}

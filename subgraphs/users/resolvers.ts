@@ -1,3 +1,5 @@
+import { maskHsaId, maskPersonnummer, parseLoginIdentity } from '../../src/access/mask-identity.ts';
+import { badUserInput } from '../../src/errors/coded-error.ts';
 import { toConnection } from '../../src/graphql/connection.ts';
 import { readPageArguments } from '../../src/graphql/page-arguments.ts';
 import { DatumScalar } from '../../src/graphql/scalars.ts';
@@ -5,6 +7,7 @@ import type { SubgraphContext } from '../../src/subgraph/subgraph-module.ts';
 import { todayInSweden } from '../../src/time/today-in-sweden.ts';
 import type { AnvandareRow, RolltilldelningRow, UsersDatabase } from './database.ts';
 import type { UsersLoaders } from './loaders.ts';
+import * as queries from './queries.ts';
 
 type Context = SubgraphContext<UsersDatabase, UsersLoaders>;
 type PageArgs = { first?: number | null; after?: string | null };
@@ -15,6 +18,18 @@ export const resolvers = {
 
   Query: {
     anvandare: (_: unknown, { id }: { id: string }, { loaders }: Context) => loaders.anvandareById.load(id),
+    jag: (_: unknown, __: unknown, { access, loaders }: Context) => (access.userId === null ? null : loaders.anvandareById.load(access.userId)),
+    atkomstkontext: async (_: unknown, { identitet }: { identitet: string }, { database }: Context) => {
+      const identity = parseLoginIdentity(identitet);
+      if (!identity) throw badUserInput('identitet', 'Argumentet identitet ska vara ett personnummer med 12 siffror eller ett HSA-id.');
+      const user = await queries.selectAnvandareByIdentity(database.db, identity);
+      if (!user) return { anvandareId: null, roller: [] };
+      const roles = await queries.selectValidRoles(database.db, user.id, todayInSweden());
+      return {
+        anvandareId: user.id,
+        roller: roles.map((role) => ({ roll: role.roll, namndId: role.namnd_id, verksamhetsomraden: role.verksamhetsomraden })),
+      };
+    },
   },
 
   Namnd: {
@@ -30,6 +45,7 @@ export const resolvers = {
   Anvandare: {
     __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.anvandareById.load(reference.id),
     roller: (user: AnvandareRow, _: unknown, { loaders }: Context) => loaders.rollerByAnvandare.load(user.id),
+    maskeradIdentitet: (user: AnvandareRow) => (user.personnummer ? maskPersonnummer(user.personnummer) : user.hsa_id ? maskHsaId(user.hsa_id) : null),
   },
 
   Rolltilldelning: {
