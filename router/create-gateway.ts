@@ -1,16 +1,25 @@
 import fs from 'node:fs';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
+import type { KeyObject } from 'node:crypto';
+import { ANONYMOUS_ACCESS } from '../src/access/access-context.ts';
+import { signInternalToken } from '../src/access/internal-token.ts';
+import type { AuditStore } from '../src/audit/audit-store.ts';
+import type { Logger } from '../src/log/create-logger.ts';
+import { useAuditLog, type RouterContext } from './audit-plugin.ts';
 import type { LogLevel } from '../src/config/load-config.ts';
 import type { SubgraphName } from '../src/subgraph-names.ts';
 import { renderGraphiqlPage } from './graphiql-page.ts';
 import { EXAMPLE_QUERY } from './example-query.ts';
 
-/** What the gateway needs: the composed supergraph and where each subgraph listens. */
+/** What the gateway needs: the composed supergraph, where each subgraph listens, how to sign and audit. */
 export interface GatewayOptions {
   supergraphFile: string;
   subgraphUrls: Record<SubgraphName, string>;
   logLevel: LogLevel;
+  internalPrivateKey: KeyObject;
+  auditStore: AuditStore;
+  log: Logger;
 }
 
 // Hive Gateway's logger knows four levels and false; pino's finer levels map onto them.
@@ -44,5 +53,13 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     healthCheckEndpoint: '/health/live',
     readinessCheckEndpoint: '/health/ready',
     logging: GATEWAY_LOG_LEVELS[options.logLevel],
+    propagateHeaders: {
+      // Every subgraph request carries the caller's access context, signed for that subgraph alone.
+      fromClientToSubgraphs: async ({ context, subgraphName }) => {
+        const access = (context as Partial<RouterContext>).access ?? ANONYMOUS_ACCESS;
+        return { authorization: `Bearer ${await signInternalToken(options.internalPrivateKey, subgraphName, { access, purpose: null })}` };
+      },
+    },
+    plugins: () => [useAuditLog(options.auditStore, options.log)],
   });
 }

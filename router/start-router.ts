@@ -1,8 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadInternalPrivateKey } from '../src/access/internal-keys.ts';
+import { AuditStore } from '../src/audit/audit-store.ts';
+import { devIdentityProviderKeys } from '../src/dev-idp/dev-idp-keys.ts';
 import type { Config } from '../src/config/load-config.ts';
 import { createLogger, type Logger } from '../src/log/create-logger.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../src/subgraph-names.ts';
+import { createAccessContextClient, type AccessContextClient } from './access-context-client.ts';
+import { authenticateRequest } from './authenticate-request.ts';
+import { createCallerTokenVerifier } from './caller-token.ts';
+import type { RouterContext } from './audit-plugin.ts';
 import { createGateway } from './create-gateway.ts';
 import { serveGraphiqlAsset } from './graphiql-page.ts';
 
@@ -12,6 +20,8 @@ export const SUPERGRAPH_FILE = new URL('../schema/supergraph.graphql', import.me
 /** A router running in this process. */
 export interface RunningRouter {
   url: string;
+  accessContexts: AccessContextClient;
+  auditStore: AuditStore;
   close(): Promise<void>;
 }
 
@@ -28,12 +38,50 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
   const subgraphUrls =
     options.subgraphUrls ??
     (Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://${config.host}:${config.subgraphPorts[name]}/graphql`])) as Record<SubgraphName, string>);
-  const gateway = createGateway({ supergraphFile: SUPERGRAPH_FILE, subgraphUrls, logLevel: config.logLevel });
+  const internalPrivateKey = loadInternalPrivateKey(config);
+  const auditStore = await AuditStore.open(config.auditDatabaseUrl);
+  const verifyCallerToken = createCallerTokenVerifier(config.callerToken, () => devIdentityProviderKeys(config).publicKeyPem);
+  const accessContexts = createAccessContextClient({ usersUrl: subgraphUrls.users, privateKey: internalPrivateKey, ttlSeconds: config.accessContextTtlSeconds });
+  const gateway = createGateway({ supergraphFile: SUPERGRAPH_FILE, subgraphUrls, logLevel: config.logLevel, internalPrivateKey, auditStore, log });
 
-  const server = http.createServer((request, response) => {
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const pathname = new URL(request.url ?? '/', 'http://router').pathname;
     if (serveGraphiqlAsset(pathname, response)) return;
-    void gateway(request, response);
+
+    // The gateway reuses the request id it finds in the header and returns it to the caller.
+    const requestId = typeof request.headers['x-request-id'] === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(request.headers['x-request-id']) ? request.headers['x-request-id'] : randomUUID();
+    request.headers['x-request-id'] = requestId;
+
+    const authentication = pathname === '/graphql' ? await authenticateRequest(request, verifyCallerToken, accessContexts, log) : null;
+    if (authentication && !authentication.ok) {
+      response.writeHead(authentication.status, {
+        'content-type': 'application/json; charset=utf-8',
+        'x-request-id': requestId,
+        ...(authentication.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {}),
+      });
+      response.end(JSON.stringify({ errors: [{ message: authentication.message, extensions: { code: authentication.code, requestId } }] }));
+      return;
+    }
+
+    const clientName = request.headers['apollographql-client-name'] ?? request.headers['x-client-name'];
+    // @whatwg-node/server's request listener merges extra arguments into the server context, which
+    // becomes the gateway's GraphQL context; its type declares only the first two.
+    const listen = gateway.requestListener as unknown as (request: http.IncomingMessage, response: http.ServerResponse, context: Partial<RouterContext>) => Promise<void>;
+    await listen(request, response, {
+      access: authentication?.access,
+      requestId,
+      clientName: typeof clientName === 'string' ? clientName.slice(0, 200) : null,
+    });
+  }
+
+  const server = http.createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log.error({ err: error }, 'request failed in the router');
+      if (!response.headersSent) {
+        response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        response.end(JSON.stringify({ errors: [{ message: 'Ett oväntat fel inträffade.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      } else response.end();
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -47,12 +95,15 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
 
   return {
     url,
+    accessContexts,
+    auditStore,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
       await gateway.dispose();
+      await auditStore.close();
       log.info('router stopped');
     },
   };

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { FIXED_USERS } from '../src/seed/fixed-users.ts';
 import { generateWorld } from '../src/seed/generate-world.ts';
 import type { ArendeRecord, BeslutRecord, TillsynsobjektRecord, World } from '../src/seed/world-types.ts';
 import { startStack, type GraphqlResponse, type Stack } from './start-stack.ts';
+
 
 // The seed is deterministic, so the same world the databases were seeded from is the oracle the
 // responses are checked against: each expectation below is computed from it in plain code.
@@ -66,6 +68,7 @@ function latestSupervisionDecision(unitId: string): BeslutRecord | null {
 
 describe('federated graph through the router', () => {
   it('finds active HVB units in Västra Götaland for a 15-year-old girl', async () => {
+    // A rapportör in SoL IFO in Göteborg, the social worker of the example.
     const response = await stack.query(`
       query Placering {
         sokTillsynsobjekt(filter: { lanKod: "14", verksamhetstyp: [HVB], alder: 15, kon: FLICKOR }, first: 10) {
@@ -81,7 +84,7 @@ describe('federated graph through the router', () => {
             }
           }
         }
-      }`);
+      }`, undefined, FIXED_USERS.rapportorGoteborgIfo);
 
     const matching = world.tillsynsobjekt
       .filter(
@@ -120,8 +123,10 @@ describe('federated graph through the router', () => {
   });
 
   it('lists a unit’s cases since 2022 with decisions and links', async () => {
-    // The unit with the most linked cases since 2022 exercises both link methods best.
-    const unit = [...world.tillsynsobjekt]
+    // The SoL IFO unit with the most linked cases since 2022 exercises both link methods best; the
+    // rapportör in SoL IFO sees its cases except complaint cases, whose contents only IVO sees.
+    const unit = world.tillsynsobjekt
+      .filter((candidate) => candidate.verksamhetsomrade === 'SOL_IFO')
       .map((candidate) => ({ candidate, count: linkedCases(candidate.id).filter((arende) => arende.inkom >= '2022-01-01').length }))
       .sort((a, b) => b.count - a.count || (a.candidate.id < b.candidate.id ? -1 : 1))[0]!.candidate;
     const response = await stack.query(
@@ -144,10 +149,11 @@ describe('federated graph through the router', () => {
         }
       }`,
       { id: unit.id },
+      FIXED_USERS.rapportorGoteborgIfo,
     );
 
     const cases = linkedCases(unit.id)
-      .filter((arende) => arende.inkom >= '2022-01-01')
+      .filter((arende) => arende.inkom >= '2022-01-01' && arendetypOf(arende) !== 'UPPLYSNING')
       .sort((a, b) => (a.inkom === b.inkom ? (a.diarienummer > b.diarienummer ? -1 : 1) : a.inkom > b.inkom ? -1 : 1));
     const linkOf = (diarienummer: string) => world.kopplingar.find((link) => link.diarienummer === diarienummer)!;
 
@@ -189,7 +195,7 @@ describe('federated graph through the router', () => {
             edges { node { id verksamhetsomrade insats rapporteringskvartal status } }
           }
         }
-      }`);
+      }`, undefined, FIXED_USERS.huvudrapportorGoteborg);
 
     const namnd = world.namnder.find((committee) => committee.id === 'N-0001')!;
     const kommun = world.kommuner.find((municipality) => municipality.kod === namnd.kommunKod)!;
@@ -270,9 +276,11 @@ describe('federated graph through the router', () => {
         }
       }
     }`;
+    // The first request of a user looks up the access context; later ones use the cache.
+    await stack.query('{ jag { id } }', undefined, FIXED_USERS.ivoHandlaggare);
     const countBySubgraph = async (first: number) => {
       const statements = await stack.recordStatements(async () => {
-        const response = await stack.query(query, { first });
+        const response = await stack.query(query, { first }, FIXED_USERS.ivoHandlaggare);
         expect(response.errors).toBeUndefined();
         expect(response.data.sokTillsynsobjekt.edges).toHaveLength(first);
       });

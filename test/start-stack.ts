@@ -5,6 +5,11 @@ import type { StatementRecord } from '../src/db/statement-log.ts';
 import { startSubgraph, type RunningSubgraph } from '../src/subgraph/start-subgraph.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../src/subgraph-names.ts';
 import { startRouter } from '../router/start-router.ts';
+import { ANONYMOUS_ACCESS, type AccessContext } from '../src/access/access-context.ts';
+import { loadInternalPrivateKey } from '../src/access/internal-keys.ts';
+import { signInternalToken } from '../src/access/internal-token.ts';
+import { openDatabase } from '../src/db/open-database.ts';
+import { issueDevToken } from '../src/dev-idp/issue-dev-token.ts';
 
 /** A GraphQL response as the tests read it. */
 export interface GraphqlResponse<Data = any> {
@@ -17,10 +22,12 @@ export interface Stack {
   config: Config;
   routerUrl: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
-  /** Sends an operation through the router. */
-  query<Data = any>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<Data>>;
-  /** Sends an operation straight to one subgraph. */
-  querySubgraph<Data = any>(name: SubgraphName, query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<Data>>;
+  /** Sends an operation through the router, anonymously or with a development token for a seeded user. */
+  query<Data = any>(query: string, variables?: Record<string, unknown>, asUser?: string): Promise<GraphqlResponse<Data>>;
+  /** Returns the Authorization header value of a seeded user, by user id. */
+  bearerFor(userId: string): Promise<string>;
+  /** Sends an operation straight to one subgraph with a valid internal token for an access context (anonymous by default). */
+  querySubgraph<Data = any>(name: SubgraphName, query: string, variables?: Record<string, unknown>, access?: AccessContext): Promise<GraphqlResponse<Data>>;
   /** Runs `action` and returns the SQL statements every subgraph sent meanwhile, by subgraph. */
   recordStatements(action: () => Promise<unknown>): Promise<Record<SubgraphName, StatementRecord[]>>;
   close(): Promise<void>;
@@ -28,21 +35,31 @@ export interface Stack {
 
 /** Starts the four subgraphs and the router over a seeded data folder. */
 export async function startStack(dataDir: string): Promise<Stack> {
-  const config = loadConfig({ IVO_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const log = createLogger('test', 'silent');
+  const config = loadConfig({ IVO_DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const log = createLogger('test', (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent');
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   for (const name of SUBGRAPH_NAMES) {
     subgraphs[name] = await startSubgraph(await loadSubgraphModule(name), config, { port: 0, log });
   }
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>;
   const router = await startRouter(config, { port: 0, subgraphUrls, log });
+  const identities = await readLoginIdentities(config.databaseUrls.users);
+  const bearerFor = async (userId: string) => {
+    const identity = identities.get(userId);
+    if (!identity) throw new Error(`No seeded user ${userId}`);
+    return `Bearer ${await issueDevToken(config, identity)}`;
+  };
 
   return {
     config,
     routerUrl: router.url,
     subgraphs,
-    query: (query, variables) => postGraphql(router.url, query, variables),
-    querySubgraph: (name, query, variables) => postGraphql(subgraphs[name].url, query, variables),
+    query: async (query, variables, asUser) => postGraphql(router.url, query, variables, asUser ? { authorization: await bearerFor(asUser) } : {}),
+    bearerFor,
+    querySubgraph: async (name, query, variables, access = ANONYMOUS_ACCESS) =>
+      postGraphql(subgraphs[name].url, query, variables, {
+        authorization: `Bearer ${await signInternalToken(loadInternalPrivateKey(config), name, { access, purpose: null })}`,
+      }),
     recordStatements: async (action) => {
       for (const name of SUBGRAPH_NAMES) subgraphs[name].database.statements.startRecording();
       const stopAll = () =>
@@ -74,5 +91,16 @@ export async function postGraphql<Data = any>(url: string, query: string, variab
     return JSON.parse(text) as GraphqlResponse<Data>;
   } catch {
     throw new Error(`Expected a JSON body from ${url}, got HTTP ${response.status}: ${text.slice(0, 200)}`);
+  }
+}
+
+/** Reads each seeded user's login identity (personnummer or HSA-id) from the reporter register. */
+async function readLoginIdentities(usersDatabaseUrl: string): Promise<Map<string, string>> {
+  const database = openDatabase<{ anvandare: { id: string; personnummer: string | null; hsa_id: string | null } }>(usersDatabaseUrl);
+  try {
+    const rows = await database.db.selectFrom('anvandare').select(['id', 'personnummer', 'hsa_id']).execute();
+    return new Map(rows.map((row) => [row.id, (row.personnummer ?? row.hsa_id) as string]));
+  } finally {
+    await database.close();
   }
 }

@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   NOT_FOUND: 'The object asked for does not exist.',
   SOURCE_UNAVAILABLE: 'A source (subgraph or its database) did not answer; its fields are null.',
   RATE_LIMITED: 'Too many requests from this caller; retry after the time in Retry-After.',
+  AUDIT_UNAVAILABLE: 'The audit log could not be written, so the response was withheld without data.',
   QUERY_TOO_COMPLEX: 'The operation exceeds a configured limit (depth, cost, aliases, size).',
   INTERNAL_SERVER_ERROR: 'An unexpected error; details are in the server log under the request id.',
 } as const;

@@ -1,0 +1,69 @@
+import type { KeyObject } from 'node:crypto';
+import type { AccessContext } from '../src/access/access-context.ts';
+import { signInternalToken } from '../src/access/internal-token.ts';
+
+const ACCESS_CONTEXT_QUERY = `query Atkomstkontext($identitet: String!) {
+  atkomstkontext(identitet: $identitet) { anvandareId roller { roll namndId verksamhetsomraden } }
+}`;
+
+/** Bounds the cache so a flood of distinct identities cannot grow memory without limit. */
+const MAX_CACHED_IDENTITIES = 10_000;
+
+/** Raised when the reporter register cannot be asked; the request fails with SOURCE_UNAVAILABLE. */
+export class AccessContextUnavailableError extends Error {
+  override name = 'AccessContextUnavailableError';
+}
+
+/** Looks up and caches access contexts by login identity. */
+export interface AccessContextClient {
+  get(identity: string): Promise<AccessContext>;
+  /** Drops the cached context of an identity, so the next request asks the register again. */
+  invalidate(identity: string): void;
+}
+
+/**
+ * Creates the client that turns a login identity into an access context by calling the users
+ * subgraph's router-only `atkomstkontext` operation. Answers are cached per identity for
+ * `ttlSeconds` (at most 60), so a change in the register reaches the router within that time.
+ */
+export function createAccessContextClient(options: { usersUrl: string; privateKey: KeyObject; ttlSeconds: number; timeoutMs?: number }): AccessContextClient {
+  const cache = new Map<string, { access: AccessContext; expiresAt: number }>();
+
+  async function lookUp(identity: string): Promise<AccessContext> {
+    const token = await signInternalToken(options.privateKey, 'users', { access: { anonymous: false, userId: null, roles: [] }, purpose: 'access-context' });
+    let body: { data?: { atkomstkontext?: { anvandareId: string | null; roller: AccessContext['roles'] } }; errors?: unknown[] };
+    try {
+      const response = await fetch(options.usersUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: ACCESS_CONTEXT_QUERY, variables: { identitet: identity } }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+      });
+      body = (await response.json()) as typeof body;
+    } catch (error) {
+      throw new AccessContextUnavailableError(`Reporter register did not answer the access context lookup: ${(error as Error).message}`);
+    }
+
+    const result = body.data?.atkomstkontext;
+    if (!result) throw new AccessContextUnavailableError(`Access context lookup failed: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
+    return { anonymous: false, userId: result.anvandareId, roles: result.roller };
+  }
+
+  return {
+    async get(identity) {
+      const now = Date.now();
+      const cached = cache.get(identity);
+      if (cached && cached.expiresAt > now) return cached.access;
+
+      const access = await lookUp(identity);
+      if (options.ttlSeconds > 0) {
+        if (cache.size >= MAX_CACHED_IDENTITIES) cache.delete(cache.keys().next().value as string);
+        cache.set(identity, { access, expiresAt: now + options.ttlSeconds * 1000 });
+      }
+      return access;
+    },
+    invalidate(identity) {
+      cache.delete(identity);
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+import { migrateToLatest } from '../db/migrate-to-latest.ts';
+import { openDatabase, type Database } from '../db/open-database.ts';
+import type { RoleGrant } from '../access/access-context.ts';
+import type { AuditedObject } from './audit-collector.ts';
+
+/** One audit record: who received which restricted data, when, through which request. */
+export interface AuditRecord {
+  recordedAt: string;
+  userId: string | null;
+  roles: RoleGrant[];
+  operationName: string | null;
+  clientName: string | null;
+  requestId: string;
+  objects: AuditedObject[];
+}
+
+/** Filters of `listAuditRecords`; a period is required so a listing stays bounded. */
+export interface AuditQuery {
+  userId?: string;
+  object?: { type: string; id: string };
+  from: string;
+  to: string;
+}
+
+interface AuditDatabase {
+  audit_record: {
+    id: number | undefined;
+    recorded_at: string;
+    user_id: string | null;
+    roles: string;
+    operation_name: string | null;
+    client_name: string | null;
+    request_id: string;
+    objects: string;
+  };
+  audit_object: { record_id: number; object_type: string; object_id: string };
+}
+
+const migrations: Record<string, Migration> = {
+  '0001_audit': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('audit_record')
+        .addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement())
+        .addColumn('recorded_at', 'varchar(30)', (column) => column.notNull())
+        .addColumn('user_id', 'varchar(20)')
+        .addColumn('roles', 'text', (column) => column.notNull())
+        .addColumn('operation_name', 'varchar(200)')
+        .addColumn('client_name', 'varchar(200)')
+        .addColumn('request_id', 'varchar(128)', (column) => column.notNull())
+        .addColumn('objects', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('audit_record_user').on('audit_record').columns(['user_id', 'recorded_at']).execute();
+      await db.schema.createIndex('audit_record_time').on('audit_record').columns(['recorded_at']).execute();
+      await db.schema
+        .createTable('audit_object')
+        .addColumn('record_id', 'integer', (column) => column.notNull().references('audit_record.id'))
+        .addColumn('object_type', 'varchar(50)', (column) => column.notNull())
+        .addColumn('object_id', 'varchar(50)', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('audit_object_lookup').on('audit_object').columns(['object_type', 'object_id', 'record_id']).execute();
+
+      // Append-only: the database itself rejects changing or deleting a record.
+      for (const table of ['audit_record', 'audit_object']) {
+        await sql.raw(`create trigger ${table}_no_update before update on ${table} begin select raise(abort, '${table} is append-only'); end`).execute(db);
+        await sql.raw(`create trigger ${table}_no_delete before delete on ${table} begin select raise(abort, '${table} is append-only'); end`).execute(db);
+      }
+    },
+  },
+};
+
+/** The append-only store of audit records, in its own database. */
+export class AuditStore {
+  private constructor(private readonly database: Database<AuditDatabase>) {}
+
+  /** Opens the store and creates its tables on first use. */
+  static async open(url: string): Promise<AuditStore> {
+    const database = openDatabase<AuditDatabase>(url);
+    try {
+      await migrateToLatest(database.db, migrations);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    return new AuditStore(database);
+  }
+
+  /** Appends one record and its object index in one transaction; throws if it cannot be written. */
+  async append(record: AuditRecord): Promise<void> {
+    await this.database.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('audit_record')
+        .values({
+          id: undefined,
+          recorded_at: record.recordedAt,
+          user_id: record.userId,
+          roles: JSON.stringify(record.roles),
+          operation_name: record.operationName,
+          client_name: record.clientName,
+          request_id: record.requestId,
+          objects: JSON.stringify(record.objects),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const index = record.objects.map((object) => ({ record_id: Number(inserted.id), object_type: object.type, object_id: object.id }));
+      // Chunked below SQL Server's 2,100-parameter limit.
+      for (let start = 0; start < index.length; start += 600) await trx.insertInto('audit_object').values(index.slice(start, start + 600)).execute();
+    });
+  }
+
+  /** Lists the records of a user or an object within a period, oldest first. */
+  async list(query: AuditQuery): Promise<AuditRecord[]> {
+    let select = this.database.db.selectFrom('audit_record').selectAll('audit_record').where('recorded_at', '>=', query.from).where('recorded_at', '<=', query.to);
+    if (query.userId) select = select.where('user_id', '=', query.userId);
+    if (query.object) {
+      const { type, id } = query.object;
+      select = select.where('id', 'in', (eb) => eb.selectFrom('audit_object').select('record_id').where('object_type', '=', type).where('object_id', '=', id));
+    }
+    const rows = await select.orderBy('recorded_at').orderBy('id').execute();
+    return rows.map((row) => ({
+      recordedAt: row.recorded_at,
+      userId: row.user_id,
+      roles: JSON.parse(row.roles) as RoleGrant[],
+      operationName: row.operation_name,
+      clientName: row.client_name,
+      requestId: row.request_id,
+      objects: JSON.parse(row.objects) as AuditedObject[],
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.database.close();
+  }
+}
