@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError } from 'graphql';
 import type { AccessContext } from '../src/access/access-context.ts';
 import { AUDIT_EXTENSION, AuditCollector, type AuditedObject } from '../src/audit/audit-collector.ts';
 import type { AuditStore } from '../src/audit/audit-store.ts';
@@ -46,7 +46,7 @@ export function useAuditLog(store: AuditStore, log: Logger): GatewayPlugin<Route
               recordedAt: new Date().toISOString(),
               userId: context.access.userId,
               roles: context.access.roles,
-              operationName: args.operationName ?? null,
+              operationName: getOperationAST(args.document, args.operationName)?.name?.value ?? null,
               clientName: context.clientName,
               requestId: context.requestId,
               objects: collector.list(),

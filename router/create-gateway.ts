@@ -20,6 +20,7 @@ export interface GatewayOptions {
   internalPrivateKey: KeyObject;
   auditStore: AuditStore;
   log: Logger;
+  devIdentityProviderUrl: string | null;
 }
 
 // Hive Gateway's logger knows four levels and false; pino's finer levels map onto them.
@@ -49,7 +50,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { defaultQuery: EXAMPLE_QUERY },
-    renderGraphiQL: () => renderGraphiqlPage({ endpoint: '/graphql', defaultQuery: EXAMPLE_QUERY }),
+    renderGraphiQL: () => renderGraphiqlPage({ endpoint: '/graphql', defaultQuery: EXAMPLE_QUERY, devIdentityProviderUrl: options.devIdentityProviderUrl }),
     healthCheckEndpoint: '/health/live',
     readinessCheckEndpoint: '/health/ready',
     logging: GATEWAY_LOG_LEVELS[options.logLevel],

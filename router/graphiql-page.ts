@@ -22,6 +22,8 @@ const ASSETS: Record<string, string> = {
 export interface GraphiqlOptions {
   endpoint: string;
   defaultQuery: string;
+  /** Address of the development identity provider; when set, the page offers a seeded-user picker. */
+  devIdentityProviderUrl: string | null;
 }
 
 /**
@@ -36,6 +38,7 @@ export function renderGraphiqlPage(options: GraphiqlOptions): string {
     headers: '{}',
     shouldPersistHeaders: false,
   }).replaceAll('<', '\\u003c');
+  const identityProvider = JSON.stringify(options.devIdentityProviderUrl).replaceAll('<', '\\u003c');
   const asset = (file: string) => `${GRAPHIQL_ASSET_PREFIX}${file}`;
 
   return `<!doctype html>
@@ -44,10 +47,18 @@ export function renderGraphiqlPage(options: GraphiqlOptions): string {
 <meta charset="utf-8">
 <title>IVO-grafen – GraphiQL</title>
 <link rel="stylesheet" href="${asset('graphiql.css')}">
-<style>html, body, #root { height: 100%; margin: 0; }</style>
+<style>
+html, body { height: 100%; margin: 0; }
+body { display: flex; flex-direction: column; }
+#root { flex: 1; min-height: 0; }
+#caller { display: none; gap: 0.5em; align-items: center; padding: 0.4em 0.8em; font: 14px system-ui, sans-serif; background: #f3f4f6; border-bottom: 1px solid #d1d5db; }
+#caller select { font: inherit; max-width: 40em; }
+</style>
 </head>
 <body class="no-focus-outline">
 <noscript>GraphiQL behöver JavaScript.</noscript>
+<div id="caller"><label for="caller-select">Anropa som (utvecklingsinloggning):</label>
+<select id="caller-select"><option value="">Anonym</option></select><span id="caller-status"></span></div>
 <div id="root">Läser in GraphiQL …</div>
 <script>
 self.MonacoEnvironment = {
@@ -60,7 +71,40 @@ self.MonacoEnvironment = {
 };
 </script>
 <script src="${asset('yoga-graphiql.umd.js')}"></script>
-<script>YogaGraphiQL.renderYogaGraphiQL(document.getElementById('root'), ${settings});</script>
+<script>
+(async function start() {
+  var settings = ${settings};
+  var identityProvider = ${identityProvider};
+  var chosen = new URLSearchParams(location.search).get('anvandare') || '';
+  var status = document.getElementById('caller-status');
+  if (identityProvider) {
+    document.getElementById('caller').style.display = 'flex';
+    var select = document.getElementById('caller-select');
+    try {
+      var users = await (await fetch(identityProvider + '/anvandare')).json();
+      users.forEach(function (user) {
+        var option = document.createElement('option');
+        option.value = user.id;
+        option.textContent = user.id + ' ' + user.namn + (user.roller.length ? ' – ' + user.roller.join('; ') : ' – ingen roll');
+        select.appendChild(option);
+      });
+      select.value = chosen;
+      if (chosen) {
+        var answer = await (await fetch(identityProvider + '/token?anvandare=' + encodeURIComponent(chosen))).json();
+        settings.headers = JSON.stringify({ Authorization: 'Bearer ' + answer.token }, null, 2);
+      }
+    } catch (error) {
+      status.textContent = 'Utvecklingsinloggningen svarar inte: ' + error;
+    }
+    select.addEventListener('change', function () {
+      var query = new URLSearchParams(location.search);
+      if (select.value) query.set('anvandare', select.value); else query.delete('anvandare');
+      location.search = query.toString();
+    });
+  }
+  YogaGraphiQL.renderYogaGraphiQL(document.getElementById('root'), settings);
+})();
+</script>
 </body>
 </html>`;
 }

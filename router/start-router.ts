@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadInternalPrivateKey } from '../src/access/internal-keys.ts';
 import { AuditStore } from '../src/audit/audit-store.ts';
+import { urlHost } from '../src/config/url-host.ts';
 import { devIdentityProviderKeys } from '../src/dev-idp/dev-idp-keys.ts';
 import type { Config } from '../src/config/load-config.ts';
 import { createLogger, type Logger } from '../src/log/create-logger.ts';
@@ -42,7 +43,9 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
   const auditStore = await AuditStore.open(config.auditDatabaseUrl);
   const verifyCallerToken = createCallerTokenVerifier(config.callerToken, () => devIdentityProviderKeys(config).publicKeyPem);
   const accessContexts = createAccessContextClient({ usersUrl: subgraphUrls.users, privateKey: internalPrivateKey, ttlSeconds: config.accessContextTtlSeconds });
-  const gateway = createGateway({ supergraphFile: SUPERGRAPH_FILE, subgraphUrls, logLevel: config.logLevel, internalPrivateKey, auditStore, log });
+  // Outside production GraphiQL offers the development identity provider's seeded users.
+  const devIdentityProviderUrl = config.production ? null : `http://${urlHost(config.host)}:${config.devIdentityProviderPort}`;
+  const gateway = createGateway({ supergraphFile: SUPERGRAPH_FILE, subgraphUrls, logLevel: config.logLevel, internalPrivateKey, auditStore, log, devIdentityProviderUrl });
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const pathname = new URL(request.url ?? '/', 'http://router').pathname;

@@ -2,7 +2,10 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, parseScale } from '../config/load-config.ts';
 import { startSubgraph } from '../subgraph/start-subgraph.ts';
 import { isSubgraphName, SUBGRAPH_NAMES } from '../subgraph-names.ts';
+import { DevIdentityProviderInProductionError } from '../dev-idp/start-dev-identity-provider.ts';
+import { AuditCommandError, auditCommand } from './audit-command.ts';
 import { composeCommand } from './compose.ts';
+import { TokenCommandError, tokenCommand } from './token-command.ts';
 import { seedDatabases } from './seed-databases.ts';
 import { startAll } from './start-all.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
@@ -16,6 +19,10 @@ Kommandon:
   compose                     komponerar schema/supergraph.graphql från supergraph.yaml
   subgraph <namn>             startar en subgraf (${SUBGRAPH_NAMES.join(', ')})
   router                      startar routern
+  token <vem>                 skriver ut en utvecklingstoken för en seedad användare (id, del av namn,
+                              personnummer eller HSA-id); inte i produktion
+  audit (--user <id> | --object <Typ:id>) [--from ÅÅÅÅ-MM-DD] [--to ÅÅÅÅ-MM-DD]
+                              listar granskningsloggens poster som JSON-rader
 `;
 
 /** Raised for a command line the program cannot run; the message says what was expected. */
@@ -49,6 +56,16 @@ async function main(argv: string[]): Promise<void> {
       stopOnSignals(() => running.close());
       return;
     }
+    case 'token': {
+      if (!rest[0]) throw new UsageError('Ange vem token gäller, till exempel: token A-00003');
+      console.log(await tokenCommand(loadConfig(), rest[0]));
+      return;
+    }
+    case 'audit': {
+      const count = await auditCommand(loadConfig(), rest, (line) => console.log(line));
+      console.error(`${count} poster.`);
+      return;
+    }
     default:
       throw new UsageError(command ? `Okänt kommando "${command}".` : 'Ange ett kommando.');
   }
@@ -57,6 +74,10 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(`Felaktig konfiguration: ${error.message}`);
+    process.exit(2);
+  }
+  if (error instanceof TokenCommandError || error instanceof AuditCommandError || error instanceof DevIdentityProviderInProductionError) {
+    console.error(error.message);
     process.exit(2);
   }
   if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {

@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/load-config.ts';
+import { urlHost } from '../config/url-host.ts';
+import { loadInternalPrivateKey } from '../access/internal-keys.ts';
+import { devIdentityProviderKeys } from '../dev-idp/dev-idp-keys.ts';
+import { startDevIdentityProvider } from '../dev-idp/start-dev-identity-provider.ts';
+import { createLogger } from '../log/create-logger.ts';
 import { SUBGRAPH_NAMES } from '../subgraph-names.ts';
 import { seedDatabases } from './seed-databases.ts';
 
@@ -20,6 +25,12 @@ interface Child {
  */
 export async function startAll(config: Config): Promise<void> {
   await seedDatabases(config, { scale: config.seedScale, force: false });
+  // Created here, before the children start, so they all read the same development keys.
+  if (!config.production) {
+    devIdentityProviderKeys(config);
+    loadInternalPrivateKey(config);
+  }
+  const identityProvider = config.production ? null : await startDevIdentityProvider(config, createLogger('dev-idp', config.logLevel));
 
   const children: Child[] = [];
   let stopping = false;
@@ -27,6 +38,7 @@ export async function startAll(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     await Promise.all(children.map((child) => stopChild(child.process)));
+    await identityProvider?.close();
     process.exit(exitCode);
   };
   process.on('SIGINT', () => void stopAll(0));
@@ -64,13 +76,10 @@ export async function startAll(config: Config): Promise<void> {
   console.log('\nIVO-grafen är igång:');
   console.log(`  router och GraphiQL  http://${host}:${config.routerPort}/graphql`);
   for (const name of SUBGRAPH_NAMES) console.log(`  ${name.padEnd(19)} http://${host}:${config.subgraphPorts[name]}/graphql`);
+  if (identityProvider) {
+    console.log(`  utvecklingsinloggning ${identityProvider.url} (välj användare i GraphiQL, eller: npm run token -- A-00003)`);
+  }
   console.log('Avsluta med Ctrl-C.\n');
-}
-
-function urlHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
 }
 
 async function waitUntilReady(child: Child): Promise<void> {

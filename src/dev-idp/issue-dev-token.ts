@@ -2,6 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { DEV_TOKEN_ISSUER, type Config } from '../config/load-config.ts';
 import { devIdentityProviderKeys } from './dev-idp-keys.ts';
+import { DevIdentityProviderInProductionError } from './production-error.ts';
 
 /** Lifetime of a development token: a working day, so GraphiQL sessions need no refresh. */
 export const DEV_TOKEN_LIFETIME_SECONDS = 8 * 60 * 60;
@@ -11,7 +12,7 @@ export const DEV_TOKEN_LIFETIME_SECONDS = 8 * 60 * 60;
  * with the development identity provider's key. Refuses in production.
  */
 export async function issueDevToken(config: Config, subject: string, lifetimeSeconds = DEV_TOKEN_LIFETIME_SECONDS): Promise<string> {
-  if (config.production) throw new Error('The development identity provider does not issue tokens when NODE_ENV=production.');
+  if (config.production) throw new DevIdentityProviderInProductionError();
   const privateKey = createPrivateKey(devIdentityProviderKeys(config).privateKeyPem);
   return new SignJWT({})
     .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })

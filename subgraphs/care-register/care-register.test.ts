@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateWorld } from '../../src/seed/generate-world.ts';
+import { FIXED_USER_RECORDS, FIXED_USERS } from '../../src/seed/fixed-users.ts';
 import type { HuvudmanRecord, Kon, TillsynsobjektRecord, VerksamhetRecord, World } from '../../src/seed/world-types.ts';
-import { compareText, entitiesQuery, readEntityKeys, startSubgraphUnderTest, type GraphqlResponse, type SubgraphUnderTest } from '../../test/subgraph-harness.ts';
+import type { AccessContext } from '../../src/access/access-context.ts';
+import {
+  ANONYMOUS_ACCESS,
+  compareText,
+  entitiesQuery,
+  readEntityKeys,
+  sortAudit,
+  startSubgraphUnderTest,
+  withSortedAudit,
+  type GraphqlResponse,
+  type SubgraphUnderTest,
+} from '../../test/subgraph-harness.ts';
 
 // The databases were seeded from this same deterministic world, so every expectation below is
 // computed from it in plain code rather than copied from a response.
@@ -32,7 +44,7 @@ interface UnitFilter {
 
 const ACCEPTED_KON: Record<Kon, Kon[]> = { FLICKOR: ['FLICKOR', 'ALLA'], POJKAR: ['POJKAR', 'ALLA'], ALLA: ['ALLA'] };
 
-/** Lower-cases A–Z only, as SQLite's LIKE does; "Ö" and "ö" stay different. */
+/** Lower-cases A–Z only, as SQLite's LIKE does, so "Ö" and "ö" stay different. */
 function asciiLowerCase(text: string): string {
   return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
@@ -83,7 +95,7 @@ const UNIT_SELECTION = `
   adress { gatuadress postnummer postort } kontaktuppgifter { telefon epost }
   malgrupper alder { fran till } kon antalPlatser tillstandsdatum skyddatBoende senastAndrad`;
 
-/** A unit as selected by UNIT_SELECTION. */
+/** Returns a unit as UNIT_SELECTION selects it. */
 function unitNode(unit: TillsynsobjektRecord) {
   return {
     id: unit.id,
@@ -106,7 +118,17 @@ function unitNode(unit: TillsynsobjektRecord) {
   };
 }
 
-/** An operation as selected by `id namn huvudman { id } tillstand { datum omfattning status } tillsynsobjekt { id }`. */
+/** Returns the audit list of a response that returned the address and contact details of these units. */
+function contactDetailsAudit(units: readonly TillsynsobjektRecord[]) {
+  return sortAudit(units.map((unit) => ({ type: 'Tillsynsobjekt', id: unit.id, fields: ['adress', 'kontaktuppgifter'] })));
+}
+
+/** Returns whether an organisationsnummer is a sole trader's personnummer: its month digits start with 0 or 1. */
+function isSoleTraderNumber(organisationsnummer: string): boolean {
+  return /^\d{2}[01]\d{3}-\d{4}$/.test(organisationsnummer);
+}
+
+/** Returns an operation as VERKSAMHET_SELECTION selects it. */
 function verksamhetNode(verksamhet: VerksamhetRecord) {
   return {
     id: verksamhet.id,
@@ -168,7 +190,10 @@ describe('sokTillsynsobjekt', () => {
 
     const active = unitsMatching({ status: ['AKTIV'] });
     expect(active.length).toBeLessThan(world.tillsynsobjekt.length);
-    expect(response).toEqual({ data: { sokTillsynsobjekt: { totalCount: active.length, edges: active.slice(0, 100).map((unit) => ({ node: unitNode(unit) })) } } });
+    expect(withSortedAudit(response)).toEqual({
+      data: { sokTillsynsobjekt: { totalCount: active.length, edges: active.slice(0, 100).map((unit) => ({ node: unitNode(unit) })) } },
+      extensions: { ivoAudit: contactDetailsAudit(active.slice(0, 100)) },
+    });
   });
 
   it('returns 20 units without first', async () => {
@@ -441,12 +466,15 @@ describe('placeringsalternativ', () => {
 
 describe('tillsynsobjekt', () => {
   it('returns every field of a unit', async () => {
-    const unit = world.tillsynsobjekt.find((candidate) => candidate.tillstandsdatum !== null && candidate.malgrupper.length > 1)!;
+    const unit = world.tillsynsobjekt.find(
+      (candidate) => candidate.tillstandsdatum !== null && candidate.malgrupper.length > 1 && !isSoleTraderNumber(huvudmanById(candidate.huvudmanId).organisationsnummer),
+    )!;
     const response = await subgraph.query(`query Unit($id: ID!) { tillsynsobjekt(id: $id) { ${UNIT_SELECTION} huvudman { namn organisationsnummer } } }`, { id: unit.id });
 
     const huvudman = huvudmanById(unit.huvudmanId);
     expect(response).toEqual({
       data: { tillsynsobjekt: { ...unitNode(unit), huvudman: { id: huvudman.id, namn: huvudman.namn, organisationsnummer: huvudman.organisationsnummer } } },
+      extensions: { ivoAudit: contactDetailsAudit([unit]) },
     });
   });
 
@@ -574,7 +602,10 @@ describe('_entities', () => {
     const representations = [...world.tillsynsobjekt.map((unit) => ({ __typename: 'Tillsynsobjekt', id: unit.id })), { __typename: 'Tillsynsobjekt', id: 'TO-999999' }];
     const response = await subgraph.query(entitiesQuery('Tillsynsobjekt', UNIT_SELECTION), { representations });
 
-    expect(response).toEqual({ data: { _entities: [...world.tillsynsobjekt.map(unitNode), null] } });
+    expect(withSortedAudit(response)).toEqual({
+      data: { _entities: [...world.tillsynsobjekt.map(unitNode), null] },
+      extensions: { ivoAudit: contactDetailsAudit(world.tillsynsobjekt) },
+    });
   });
 
   it('resolves every Verksamhet, with or without permit', async () => {
@@ -688,5 +719,108 @@ describe('_service', () => {
 
     expect(response.errors).toBeUndefined();
     expect(readEntityKeys(response.data._service.sdl)).toEqual({ Huvudman: ['id'], Verksamhet: ['id'], Tillsynsobjekt: ['id'], Kommun: ['kod'] });
+  });
+});
+
+describe('access', () => {
+  const NOT_LOGGED_IN = 'Uppgiften visas bara för inloggade användare. Logga in med BankID eller SITHS-kort.';
+  const OUTSIDE_AREA = 'Uppgiften visas bara för användare med en roll i verksamhetsområdet som uppgiften hör till.';
+  const PROTECTED_ADDRESS = 'Adress och kontaktuppgifter till ett skyddat boende visas bara för IVO:s handläggare.';
+  const CONTACT_QUERY = 'query Unit($id: ID!) { tillsynsobjekt(id: $id) { id adress { gatuadress } kontaktuppgifter { telefon } } }';
+
+  // Johan Sandberg, rapportör for N-0001 in SOL_IFO only.
+  const rapportor = FIXED_USER_RECORDS.find((user) => user.id === FIXED_USERS.rapportorGoteborgIfo)!;
+  const rapportorAccess: AccessContext = {
+    anonymous: false,
+    userId: rapportor.id,
+    roles: [{ roll: rapportor.roll, namndId: rapportor.namndId, verksamhetsomraden: [...rapportor.verksamhetsomraden] }],
+  };
+
+  function contactErrors(reason: string, message: string) {
+    return ['adress', 'kontaktuppgifter'].map((field) => ({
+      message,
+      locations: expect.any(Array),
+      path: ['tillsynsobjekt', field],
+      extensions: { code: 'FORBIDDEN', reason },
+    }));
+  }
+
+  it('rejects a request without internal token', async () => {
+    const { status, body } = await subgraph.post('{ sokTillsynsobjekt { totalCount } }', undefined, {});
+
+    expect(status).toBe(401);
+    expect(body).toEqual({
+      errors: [{ message: 'Subgrafen tar bara emot anrop från routern med en giltig intern token.', extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) } }],
+    });
+  });
+
+  it('withholds contact details from anonymous callers', async () => {
+    const unit = world.tillsynsobjekt.find((candidate) => !candidate.skyddatBoende)!;
+    const response = await subgraph.queryAs(ANONYMOUS_ACCESS, CONTACT_QUERY, { id: unit.id });
+
+    expect(response).toEqual({
+      data: { tillsynsobjekt: { id: unit.id, adress: null, kontaktuppgifter: null } },
+      errors: contactErrors('notLoggedIn', NOT_LOGGED_IN),
+    });
+  });
+
+  it('shows contact details in the caller’s area only', async () => {
+    const inArea = world.tillsynsobjekt.find((unit) => unit.verksamhetsomrade === 'SOL_IFO' && !unit.skyddatBoende)!;
+    const outsideArea = world.tillsynsobjekt.find((unit) => unit.verksamhetsomrade === 'LSS' && !unit.skyddatBoende)!;
+    const inside = await subgraph.queryAs(rapportorAccess, CONTACT_QUERY, { id: inArea.id });
+    const outside = await subgraph.queryAs(rapportorAccess, CONTACT_QUERY, { id: outsideArea.id });
+
+    expect(inside).toEqual({
+      data: { tillsynsobjekt: { id: inArea.id, adress: { gatuadress: inArea.gatuadress }, kontaktuppgifter: { telefon: inArea.telefon } } },
+      extensions: { ivoAudit: contactDetailsAudit([inArea]) },
+    });
+    expect(outside).toEqual({
+      data: { tillsynsobjekt: { id: outsideArea.id, adress: null, kontaktuppgifter: null } },
+      errors: contactErrors('outsideArea', OUTSIDE_AREA),
+    });
+  });
+
+  it('shows a protected address to IVO staff only', async () => {
+    const unit = world.tillsynsobjekt.find((candidate) => candidate.skyddatBoende && candidate.verksamhetsomrade === 'SOL_IFO')!;
+    expect(unit).toBeDefined();
+    const asRapportor = await subgraph.queryAs(rapportorAccess, CONTACT_QUERY, { id: unit.id });
+    const asIvoStaff = await subgraph.query(CONTACT_QUERY, { id: unit.id });
+
+    expect(asRapportor).toEqual({
+      data: { tillsynsobjekt: { id: unit.id, adress: null, kontaktuppgifter: null } },
+      errors: contactErrors('protectedAddress', PROTECTED_ADDRESS),
+    });
+    expect(asIvoStaff).toEqual({
+      data: { tillsynsobjekt: { id: unit.id, adress: { gatuadress: unit.gatuadress }, kontaktuppgifter: { telefon: unit.telefon } } },
+      extensions: { ivoAudit: contactDetailsAudit([unit]) },
+    });
+  });
+
+  it('masks a sole trader’s personnummer except for IVO staff', async () => {
+    const soleTrader = world.huvudman.find((huvudman) => isSoleTraderNumber(huvudman.organisationsnummer))!;
+    expect(soleTrader).toBeDefined();
+    const query = 'query Provider($id: ID!) { huvudman(id: $id) { id organisationsnummer } }';
+    const anonymous = await subgraph.queryAs(ANONYMOUS_ACCESS, query, { id: soleTrader.id });
+    const ivoStaff = await subgraph.query(query, { id: soleTrader.id });
+
+    expect(anonymous).toEqual({ data: { huvudman: { id: soleTrader.id, organisationsnummer: `${soleTrader.organisationsnummer.slice(0, 6)}-****` } } });
+    expect(ivoStaff).toEqual({
+      data: { huvudman: { id: soleTrader.id, organisationsnummer: soleTrader.organisationsnummer } },
+      extensions: { ivoAudit: [{ type: 'Huvudman', id: soleTrader.id, fields: ['organisationsnummer'] }] },
+    });
+  });
+
+  it('shows open register data to anonymous callers', async () => {
+    const response = await subgraph.queryAs(ANONYMOUS_ACCESS, '{ sokTillsynsobjekt(filter: { kommunKod: "1480" }, first: 100) { totalCount edges { node { id namn status skyddatBoende } } } }');
+
+    const units = unitsMatching({ kommunKod: '1480' });
+    expect(response).toEqual({
+      data: {
+        sokTillsynsobjekt: {
+          totalCount: units.length,
+          edges: units.map((unit) => ({ node: { id: unit.id, namn: unit.namn, status: unit.status, skyddatBoende: unit.skyddatBoende } })),
+        },
+      },
+    });
   });
 });

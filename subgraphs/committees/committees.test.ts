@@ -1,7 +1,17 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { signInternalToken } from '../../src/access/internal-token.ts';
 import { generateWorld } from '../../src/seed/generate-world.ts';
 import { VERKSAMHETSOMRADEN, type KommunRecord, type LanRecord, type NamndRecord, type World } from '../../src/seed/world-types.ts';
-import { compareText, entitiesQuery, readEntityKeys, startSubgraphUnderTest, type GraphqlResponse, type SubgraphUnderTest } from '../../test/subgraph-harness.ts';
+import {
+  ANONYMOUS_ACCESS,
+  compareText,
+  entitiesQuery,
+  readEntityKeys,
+  startSubgraphUnderTest,
+  type GraphqlResponse,
+  type SubgraphUnderTest,
+} from '../../test/subgraph-harness.ts';
 
 // The databases were seeded from this same deterministic world, so every expectation below is
 // computed from it in plain code rather than copied from a response.
@@ -46,12 +56,12 @@ function namnderInIdOrder(filter: { kommunKod?: string; verksamhetsomrade?: stri
     .sort((a, b) => compareText(a.id, b.id));
 }
 
-/** The committee's areas in the order the subgraph lists them: by enum name. */
+/** Returns the committee's areas in the order the subgraph lists them: by enum name. */
 function areasOf(namnd: NamndRecord): string[] {
   return [...namnd.verksamhetsomraden].sort(compareText);
 }
 
-/** A committee as selected by `id namn verksamhetsomraden kommun { kod }`. */
+/** Returns a committee as `id namn verksamhetsomraden kommun { kod }` selects it. */
 function namndNode(namnd: NamndRecord) {
   return { id: namnd.id, namn: namnd.namn, verksamhetsomraden: areasOf(namnd), kommun: { kod: namnd.kommunKod } };
 }
@@ -345,5 +355,43 @@ describe('_service', () => {
     expect(response.errors).toBeUndefined();
     expect(readEntityKeys(sdl)).toEqual({ Lan: ['kod'], Kommun: ['kod'], Namnd: ['id'] });
     expect(sdl).toContain('union _Entity = Kommun | Lan | Namnd');
+  });
+});
+
+describe('access', () => {
+  it('rejects a request without internal token', async () => {
+    const { status, body } = await subgraph.post('{ allaLan { kod } }', undefined, {});
+
+    expect(status).toBe(401);
+    expect(body).toEqual({
+      errors: [{ message: 'Subgrafen tar bara emot anrop från routern med en giltig intern token.', extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) } }],
+    });
+  });
+
+  it('rejects a token signed with another key', async () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const token = await signInternalToken(privateKey, 'committees', { access: ANONYMOUS_ACCESS, purpose: null });
+    const { status, body } = await subgraph.post('{ allaLan { kod } }', undefined, { authorization: `Bearer ${token}` });
+
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(body.data).toBeUndefined();
+  });
+
+  it('shows reference data to anonymous callers', async () => {
+    const response = await subgraph.queryAs(ANONYMOUS_ACCESS, '{ namnd(id: "N-0001") { id namn verksamhetsomraden kommun { kod namn lan { kod namn } } } }');
+
+    const namnd = namndById('N-0001');
+    const kommun = kommunByKod(namnd.kommunKod);
+    expect(response).toEqual({
+      data: {
+        namnd: {
+          id: namnd.id,
+          namn: namnd.namn,
+          verksamhetsomraden: areasOf(namnd),
+          kommun: { kod: kommun.kod, namn: kommun.namn, lan: { kod: kommun.lanKod, namn: lanByKod(kommun.lanKod).namn } },
+        },
+      },
+    });
   });
 });
