@@ -5,7 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kind, parse } from 'graphql';
 import type { AccessContext } from '../src/access/access-context.ts';
 import { loadInternalPrivateKey } from '../src/access/internal-keys.ts';
-import { signInternalToken } from '../src/access/internal-token.ts';
+import { signInternalToken, type InternalClaims } from '../src/access/internal-token.ts';
 import { AUDIT_EXTENSION, type AuditedObject } from '../src/audit/audit-collector.ts';
 import { loadSubgraphModule } from '../src/cli/subgraph-modules.ts';
 import { loadConfig } from '../src/config/load-config.ts';
@@ -41,8 +41,11 @@ export interface SubgraphUnderTest {
   database: Database<unknown>;
   /** Sends an operation with an internal token for IVO staff, so that no field is withheld. */
   query<Data = any>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<Data>>;
-  /** Sends an operation with an internal token that carries `access`, signed as the router signs it. */
-  queryAs<Data = any>(access: AccessContext, query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<Data>>;
+  /**
+   * Sends an operation with an internal token that carries `access`, signed as the router signs
+   * it. The purpose `access-context` marks a call the router makes on its own behalf.
+   */
+  queryAs<Data = any>(access: AccessContext, query: string, variables?: Record<string, unknown>, purpose?: InternalClaims['purpose']): Promise<GraphqlResponse<Data>>;
   /** Sends an operation with exactly these headers besides the content headers, and returns the HTTP status too. */
   post(query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>): Promise<{ status: number; body: GraphqlResponse }>;
   /** Runs `action` and returns the SQL statements the subgraph sent meanwhile. */
@@ -73,8 +76,8 @@ export async function startSubgraphUnderTest(name: SubgraphName, dataDir: string
       throw new Error(`Expected a JSON body from ${running.url}, got HTTP ${response.status}: ${text.slice(0, 200)}`);
     }
   };
-  const queryAs = async (access: AccessContext, query: string, variables?: Record<string, unknown>) => {
-    const token = await signInternalToken(privateKey, name, { access, purpose: null });
+  const queryAs = async (access: AccessContext, query: string, variables?: Record<string, unknown>, purpose: InternalClaims['purpose'] = null) => {
+    const token = await signInternalToken(privateKey, name, { access, purpose });
     return (await post(query, variables, { authorization: `Bearer ${token}` })).body;
   };
 
@@ -190,5 +193,7 @@ export function copySeededDatabase(name: SubgraphName, seededDataDir: string): {
  * binary collation.
  */
 export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
 }

@@ -59,7 +59,7 @@ export async function fetchPagesByParent<Row extends Record<string, unknown>>(
 ): Promise<Map<string, Row[]>> {
   assertCursorFits(keys, page);
   const pages = new Map<string, Row[]>(parentIds.map((id) => [id, []]));
-  if (parentIds.length === 0 || page.first === 0) return pages;
+  if (parentIds.length === 0) return pages;
 
   let inner = query.where(sql.ref(parentColumn), 'in', parentIds);
   if (page.after) inner = inner.where(keysetAfter(keys, page.after));

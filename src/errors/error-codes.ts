@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   RATE_LIMITED: 'Too many requests from this caller; retry after the time in Retry-After.',
   AUDIT_UNAVAILABLE: 'The audit log could not be written, so the response was withheld without data.',
   QUERY_TOO_COMPLEX: 'The operation exceeds a configured limit (depth, cost, aliases, size).',
+  GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax (raised by Apollo Server and the router).',
+  GRAPHQL_VALIDATION_FAILED: 'The document does not match the schema, a literal argument included (raised by Apollo Server and the router).',
   INTERNAL_SERVER_ERROR: 'An unexpected error; details are in the server log under the request id.',
 } as const;
 

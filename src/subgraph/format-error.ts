@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../log/create-logger.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { Logger } from '../log/create-logger.ts';
  */
 export function formatSubgraphError(log: Logger, formatted: GraphQLFormattedError, error: unknown, requestId: string | undefined): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof GraphQLError && typeof formatted.extensions?.code === 'string' && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') {
+  if (isGraphQLError(original) && typeof formatted.extensions?.code === 'string' && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
     return { ...formatted, extensions };
   }
@@ -21,4 +21,12 @@ export function formatSubgraphError(log: Logger, formatted: GraphQLFormattedErro
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
   };
+}
+
+/**
+ * Returns whether a value is a GraphQLError from any copy of graphql-js. A test runner or bundler
+ * may load the ES module and the CommonJS build side by side, so `instanceof` is not enough.
+ */
+function isGraphQLError(value: unknown): boolean {
+  return Object.prototype.toString.call(value) === '[object GraphQLError]';
 }

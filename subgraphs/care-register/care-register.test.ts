@@ -711,6 +711,29 @@ describe('_entities', () => {
     // One page statement and one count statement for all 290 municipalities.
     expect(statements).toHaveLength(2);
   });
+
+  it('reports a next page for first 0 on a municipality list', async () => {
+    const units = unitsMatching({ kommunKod: '1480' });
+    const response = await subgraph.query(entitiesQuery('Kommun', 'tillsynsobjekt(first: 0) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } }'), {
+      representations: [{ __typename: 'Kommun', kod: '1480' }],
+    });
+
+    expect(units.length).toBeGreaterThan(0);
+    expect(response).toEqual({
+      data: { _entities: [{ tillsynsobjekt: { totalCount: units.length, pageInfo: { hasNextPage: true, endCursor: null }, edges: [] } }] },
+    });
+  });
+
+  it('rejects a representation without its key', async () => {
+    const response = await subgraph.query(entitiesQuery('Tillsynsobjekt', 'id'), { representations: [{ __typename: 'Tillsynsobjekt' }] });
+
+    // Apollo's _entities resolver lets the error through for the whole non-null list.
+    expect(response.data).toBeNull();
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0]?.path).toEqual(['_entities']);
+    expect(response.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'representations' });
+    expect(response.errors?.[0]?.message).toBe('Representationen av Tillsynsobjekt saknar nyckelfältet id.');
+  });
 });
 
 describe('_service', () => {

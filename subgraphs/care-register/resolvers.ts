@@ -2,6 +2,7 @@ import { isIvoStaff } from '../../src/access/access-checks.ts';
 import { isPersonalNumber, maskPersonnummer } from '../../src/access/mask-identity.ts';
 import { badUserInput } from '../../src/errors/coded-error.ts';
 import { toConnection } from '../../src/graphql/connection.ts';
+import { referenceKey } from '../../src/graphql/reference-key.ts';
 import { readPageArguments } from '../../src/graphql/page-arguments.ts';
 import { DatumScalar, TidpunktScalar } from '../../src/graphql/scalars.ts';
 import type { Verksamhetstyp } from '../../src/seed/world-types.ts';
@@ -68,7 +69,7 @@ export const resolvers = {
   },
 
   Kommun: {
-    __resolveReference: (reference: { kod: string }) => ({ kod: reference.kod }),
+    __resolveReference: (reference: { kod: string }) => ({ kod: referenceKey(reference, 'kod') }),
     tillsynsobjekt: async (kommun: { kod: string }, args: UnitListArgs, { loaders }: Context) => {
       const page = readPageArguments(args);
       const filter = readTillsynsobjektFilter({ ...args.filter, kommunKod: null });
@@ -78,7 +79,7 @@ export const resolvers = {
   },
 
   Huvudman: {
-    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.huvudmanById.load(reference.id),
+    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.huvudmanById.load(referenceKey(reference, 'id')),
     organisationsnummer: (huvudman: HuvudmanRow, _: unknown, { access, audit }: Context) => {
       if (!isPersonalNumber(huvudman.organisationsnummer)) return huvudman.organisationsnummer;
       if (!isIvoStaff(access)) return maskPersonnummer(huvudman.organisationsnummer);
@@ -96,7 +97,7 @@ export const resolvers = {
   },
 
   Verksamhet: {
-    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.verksamhetById.load(reference.id),
+    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.verksamhetById.load(referenceKey(reference, 'id')),
     huvudman: (verksamhet: VerksamhetRow, _: unknown, { loaders }: Context) => loaders.huvudmanById.load(verksamhet.huvudman_id),
     tillstand: (verksamhet: VerksamhetRow) =>
       verksamhet.tillstand_datum === null
@@ -106,7 +107,7 @@ export const resolvers = {
   },
 
   Tillsynsobjekt: {
-    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.tillsynsobjektById.load(reference.id),
+    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.tillsynsobjektById.load(referenceKey(reference, 'id')),
     kommun: (unit: TillsynsobjektRow) => ({ kod: unit.kommun_kod }),
     huvudman: (unit: TillsynsobjektRow, _: unknown, { loaders }: Context) => loaders.huvudmanById.load(unit.huvudman_id),
     verksamhet: (unit: TillsynsobjektRow, _: unknown, { loaders }: Context) => loaders.verksamhetById.load(unit.verksamhet_id),

@@ -2,7 +2,9 @@ import { evbAreasForNamnd, isIvoStaff, readableAreas } from '../../src/access/ac
 import { maskPersonnummer } from '../../src/access/mask-identity.ts';
 import { badUserInput } from '../../src/errors/coded-error.ts';
 import type { Verksamhetsomrade } from '../../src/seed/world-types.ts';
+import { todayInSweden } from '../../src/time/today-in-sweden.ts';
 import { toConnection } from '../../src/graphql/connection.ts';
+import { referenceKey } from '../../src/graphql/reference-key.ts';
 import { readPageArguments } from '../../src/graphql/page-arguments.ts';
 import { DatumScalar } from '../../src/graphql/scalars.ts';
 import type { SubgraphContext } from '../../src/subgraph/subgraph-module.ts';
@@ -12,6 +14,7 @@ import * as queries from './queries.ts';
 
 type Context = SubgraphContext<CasesDatabase, CasesLoaders>;
 type UnitReference = { id: string; verksamhetsomrade: Verksamhetsomrade };
+type PartyValue = { namn: string; typ: ArendeRow['part_typ']; identitet: string; diarienummer: string };
 type CaseListArgs = Pick<queries.ArendeFilter, 'arendetyp' | 'inkomFran' | 'inkomTill'>;
 type PageArgs = { first?: number | null; after?: string | null };
 
@@ -34,7 +37,7 @@ export const resolvers = {
 
   Tillsynsobjekt: {
     // The reference carries the unit's area from the care register (@requires); the rules read it.
-    __resolveReference: (reference: UnitReference) => reference,
+    __resolveReference: (reference: UnitReference) => ({ ...reference, id: referenceKey(reference, 'id') }),
     arenden: async (unit: UnitReference, args: PageArgs & CaseListArgs, { loaders, access }: Context) => {
       const page = readPageArguments(args);
       assertPeriod(args.inkomFran, args.inkomTill, 'inkomFran', 'inkomTill');
@@ -55,7 +58,7 @@ export const resolvers = {
       const filter: queries.ArendeFilter = {
         arendetyp: ['UPPLYSNING'],
         inkomFran: args.fran,
-        inkomTill: args.till,
+        inkomTill: args.till ?? todayInSweden(),
         verksamhetsomraden: [...readableAreas(access)].sort(),
         utanUpplysningar: false,
       };
@@ -64,7 +67,7 @@ export const resolvers = {
   },
 
   Namnd: {
-    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
+    __resolveReference: (reference: { id: string }) => ({ id: referenceKey(reference, 'id') }),
     ejVerkstallaBeslut: async (namnd: { id: string }, args: PageArgs & Omit<queries.EvbFilter, 'tillatnaOmraden'>, { loaders, access }: Context) => {
       const page = readPageArguments(args);
       const filter: queries.EvbFilter = {
@@ -78,14 +81,9 @@ export const resolvers = {
   },
 
   Arende: {
-    __resolveReference: (reference: { diarienummer: string }, { loaders }: Context) => loaders.arendeByDiarienummer.load(reference.diarienummer),
+    __resolveReference: (reference: { diarienummer: string }, { loaders }: Context) => loaders.arendeByDiarienummer.load(referenceKey(reference, 'diarienummer')),
     klassificering: (arende: ArendeRow, _: unknown, { loaders }: Context) => loaders.klassificeringByKod.load(arende.klassificering_kod),
-    arendepart: (arende: ArendeRow, _: unknown, { access, audit }: Context) => {
-      if (arende.part_typ !== 'PERSON') return { namn: arende.part_namn, typ: arende.part_typ, identitet: arende.part_identitet };
-      if (!isIvoStaff(access)) return { namn: arende.part_namn, typ: arende.part_typ, identitet: maskPersonnummer(arende.part_identitet) };
-      audit.record('Arende', arende.diarienummer, 'arendepart.identitet');
-      return { namn: arende.part_namn, typ: arende.part_typ, identitet: arende.part_identitet };
-    },
+    arendepart: (arende: ArendeRow): PartyValue => ({ namn: arende.part_namn, typ: arende.part_typ, identitet: arende.part_identitet, diarienummer: arende.diarienummer }),
     koppling: async (arende: ArendeRow | LinkedArendeRow, _: unknown, { loaders }: Context) => {
       // A case reached through a unit's list carries its link already.
       const link = 'tillsynsobjekt_id' in arende ? arende : await loaders.kopplingByDiarienummer.load(arende.diarienummer);
@@ -95,13 +93,23 @@ export const resolvers = {
     beslut: (arende: ArendeRow, _: unknown, { loaders }: Context) => loaders.beslutByDiarienummer.load(arende.diarienummer),
   },
 
+  Arendepart: {
+    // A natural person's personnummer is masked for all but IVO staff, whose reading is audited.
+    identitet: (party: PartyValue, _: unknown, { access, audit }: Context) => {
+      if (party.typ !== 'PERSON') return party.identitet;
+      if (!isIvoStaff(access)) return maskPersonnummer(party.identitet);
+      audit.record('Arende', party.diarienummer, 'arendepart.identitet');
+      return party.identitet;
+    },
+  },
+
   Beslut: {
-    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.beslutById.load(reference.id),
+    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.beslutById.load(referenceKey(reference, 'id')),
     arende: (beslut: BeslutRow, _: unknown, { loaders }: Context) => loaders.arendeByDiarienummer.load(beslut.diarienummer),
   },
 
   EjVerkstalltBeslut: {
-    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.evbById.load(reference.id),
+    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.evbById.load(referenceKey(reference, 'id')),
     namnd: (report: EvbRow) => ({ id: report.namnd_id }),
     verkstalltDatum: (report: EvbRow) => report.verkstallt_datum,
     avslutatDatum: (report: EvbRow) => report.avslutat_datum,

@@ -111,6 +111,16 @@ describe('lan', () => {
 });
 
 describe('kommuner', () => {
+  it.each([[''], ['1'], ['abc']])('rejects lanKod "%s" with BAD_USER_INPUT', async (lanKod) => {
+    const response = await subgraph.query('query($lanKod: ID) { kommuner(lanKod: $lanKod) { totalCount } }', { lanKod });
+
+    expect(response.data).toBeNull();
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0]?.path).toEqual(['kommuner']);
+    expect(response.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'lanKod' });
+    expect(response.errors?.[0]?.message).toBe(`Argumentet lanKod ska vara SCB:s länskod med två siffror, till exempel 14 (fick "${lanKod}").`);
+  });
+
   it('totals 290 municipalities in code order over all pages', async () => {
     const { totalCounts, keys } = await walkPages('kommuner', 'kod', '', 100);
 

@@ -1,6 +1,7 @@
 import { maskHsaId, maskPersonnummer, parseLoginIdentity } from '../../src/access/mask-identity.ts';
 import { badUserInput } from '../../src/errors/coded-error.ts';
 import { toConnection } from '../../src/graphql/connection.ts';
+import { referenceKey } from '../../src/graphql/reference-key.ts';
 import { readPageArguments } from '../../src/graphql/page-arguments.ts';
 import { DatumScalar } from '../../src/graphql/scalars.ts';
 import type { SubgraphContext } from '../../src/subgraph/subgraph-module.ts';
@@ -33,7 +34,7 @@ export const resolvers = {
   },
 
   Namnd: {
-    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
+    __resolveReference: (reference: { id: string }) => ({ id: referenceKey(reference, 'id') }),
     rapportorer: async (namnd: { id: string }, args: PageArgs, { loaders }: Context) => {
       const page = readPageArguments(args);
       const today = todayInSweden();
@@ -43,7 +44,7 @@ export const resolvers = {
   },
 
   Anvandare: {
-    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.anvandareById.load(reference.id),
+    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.anvandareById.load(referenceKey(reference, 'id')),
     roller: (user: AnvandareRow, _: unknown, { loaders }: Context) => loaders.rollerByAnvandare.load(user.id),
     maskeradIdentitet: (user: AnvandareRow) => (user.personnummer ? maskPersonnummer(user.personnummer) : user.hsa_id ? maskHsaId(user.hsa_id) : null),
   },
