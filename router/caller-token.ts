@@ -71,7 +71,14 @@ function describeRejection(error: unknown): CallerTokenError {
   if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
     return new CallerTokenError('Tokens signatur är ogiltig.', 'signature invalid');
   }
-  if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
+  // The key set could not be fetched or read: a timeout, an HTTP error (a plain JOSEError from
+  // jose's fetch), a malformed JWKS, or a network failure. The token itself may be fine.
+  const keySetFailed =
+    error instanceof errors.JWKSTimeout ||
+    error instanceof errors.JWKSInvalid ||
+    !(error instanceof errors.JOSEError) ||
+    (error as errors.JOSEError).code === 'ERR_JOSE_GENERIC';
+  if (keySetFailed) {
     return new CallerTokenError('Token kunde inte kontrolleras just nu. Försök igen om en stund.', `verification failed: ${String(error)}`, true);
   }
   return new CallerTokenError('Token är ogiltig.', `invalid: ${(error as Error).message}`);

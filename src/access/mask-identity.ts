@@ -1,3 +1,5 @@
+import { isValidPersonnummer } from '../validation/swedish-identifiers.ts';
+
 /**
  * Returns whether an organisationsnummer is a personnummer, as it is for a sole trader: in a
  * legal entity's number the third digit is 2 or more, in a personnummer it is a month's tens
@@ -26,9 +28,12 @@ export type LoginIdentity = { personnummer: string } | { hsaId: string };
 const PERSONNUMMER_PATTERN = /^(19|20)\d{6}\d{4}$/;
 const HSA_ID_PATTERN = /^SE\d{10}-[A-Za-z0-9]{1,31}$/;
 
-/** Reads a login identity: 12 digits are a personnummer, `SE` + organisation number + `-` + suffix an HSA-id. */
+/**
+ * Reads a login identity: 12 digits that form a valid personnummer (date and check digit), or
+ * `SE` + organisation number + `-` + suffix as an HSA-id.
+ */
 export function parseLoginIdentity(value: string): LoginIdentity | null {
-  if (PERSONNUMMER_PATTERN.test(value)) return { personnummer: value };
+  if (PERSONNUMMER_PATTERN.test(value)) return isValidPersonnummer(value) ? { personnummer: value } : null;
   if (HSA_ID_PATTERN.test(value)) return { hsaId: value };
   return null;
 }

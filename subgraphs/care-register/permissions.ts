@@ -1,8 +1,7 @@
-import { rule } from 'graphql-shield';
 import type { AccessContext } from '../../src/access/access-context.ts';
 import { isIvoStaff, readableAreas } from '../../src/access/access-checks.ts';
 import { forbidden } from '../../src/access/forbidden.ts';
-import { FEDERATION_RULES, publicField } from '../../src/access/shield-rules.ts';
+import { FEDERATION_RULES, safeRule, publicField } from '../../src/access/shield-rules.ts';
 import type { AuditSpec } from '../../src/subgraph/subgraph-module.ts';
 import type { TillsynsobjektRow } from './database.ts';
 
@@ -12,7 +11,7 @@ import type { TillsynsobjektRow } from './database.ts';
  * area, and for a protected housing unit (skyddat boende) to IVO staff only. The rule reads the
  * unit, so it is never cached per request.
  */
-const unitContactDetails = rule('unitContactDetails', { cache: 'no_cache' })((unit: TillsynsobjektRow, _args, context: { access: AccessContext }) => {
+const unitContactDetails = safeRule('unitContactDetails', { cache: 'no_cache' }, (unit: TillsynsobjektRow, _args, context: { access: AccessContext }) => {
   if (context.access.anonymous) return forbidden('notLoggedIn');
   if (unit.skyddat_boende === 1) return isIvoStaff(context.access) ? true : forbidden('protectedAddress');
   return readableAreas(context.access).has(unit.verksamhetsomrade) ? true : forbidden('outsideArea');

@@ -1,8 +1,7 @@
-import { rule } from 'graphql-shield';
 import type { AccessContext } from '../../src/access/access-context.ts';
 import { evbAreasForNamnd, readableAreas } from '../../src/access/access-checks.ts';
 import { forbidden } from '../../src/access/forbidden.ts';
-import { FEDERATION_RULES, publicField } from '../../src/access/shield-rules.ts';
+import { FEDERATION_RULES, safeRule, publicField } from '../../src/access/shield-rules.ts';
 import type { Verksamhetsomrade } from '../../src/seed/world-types.ts';
 import type { AuditSpec } from '../../src/subgraph/subgraph-module.ts';
 import { caseDenial, evbDenial } from './access.ts';
@@ -14,22 +13,22 @@ type RuleContext = { access: AccessContext };
 // contextual cache would reuse the first object's answer for all of them.
 
 /** A unit's cases, latest decision and complaint count: a logged-in user with a role in the unit's area. */
-const unitCaseData = rule('unitCaseData', { cache: 'no_cache' })((unit: { verksamhetsomrade: Verksamhetsomrade }, _args, { access }: RuleContext) => {
+const unitCaseData = safeRule('unitCaseData', { cache: 'no_cache' }, (unit: { verksamhetsomrade: Verksamhetsomrade }, _args, { access }: RuleContext) => {
   if (access.anonymous) return forbidden('notLoggedIn');
   return readableAreas(access).has(unit.verksamhetsomrade) ? true : forbidden('outsideArea');
 });
 
 /** Every field of a case: its area and, for a complaint case, IVO staff only. */
-const caseField = rule('caseField', { cache: 'no_cache' })((arende: ArendeRow, _args, { access }: RuleContext) => caseDenial(access, arende) ?? true);
+const caseField = safeRule('caseField', { cache: 'no_cache' }, (arende: ArendeRow, _args, { access }: RuleContext) => caseDenial(access, arende) ?? true);
 
 /** Every field of a decision: as for the case it was made in. */
-const decisionField = rule('decisionField', { cache: 'no_cache' })((beslut: BeslutRow, _args, { access }: RuleContext) => caseDenial(access, beslut) ?? true);
+const decisionField = safeRule('decisionField', { cache: 'no_cache' }, (beslut: BeslutRow, _args, { access }: RuleContext) => caseDenial(access, beslut) ?? true);
 
 /** Every field of an EVB report: the committee's reporters in the report's area and IVO staff. */
-const evbField = rule('evbField', { cache: 'no_cache' })((report: EvbRow, _args, { access }: RuleContext) => evbDenial(access, report) ?? true);
+const evbField = safeRule('evbField', { cache: 'no_cache' }, (report: EvbRow, _args, { access }: RuleContext) => evbDenial(access, report) ?? true);
 
 /** A committee's EVB list: someone who may read at least one of its areas. */
-const namndEvbList = rule('namndEvbList', { cache: 'no_cache' })((namnd: { id: string }, _args, { access }: RuleContext) => {
+const namndEvbList = safeRule('namndEvbList', { cache: 'no_cache' }, (namnd: { id: string }, _args, { access }: RuleContext) => {
   if (access.anonymous) return forbidden('notLoggedIn');
   return evbAreasForNamnd(access, namnd.id).size > 0 ? true : forbidden('evb');
 });

@@ -1,8 +1,7 @@
-import { rule } from 'graphql-shield';
 import type { AccessContext } from '../../src/access/access-context.ts';
 import { isHuvudrapportorFor, isIvoStaff } from '../../src/access/access-checks.ts';
 import { forbidden } from '../../src/access/forbidden.ts';
-import { FEDERATION_RULES, loggedIn, publicField, routerOnly } from '../../src/access/shield-rules.ts';
+import { FEDERATION_RULES, safeRule, loggedIn, publicField, routerOnly } from '../../src/access/shield-rules.ts';
 import type { AuditSpec } from '../../src/subgraph/subgraph-module.ts';
 import { userDenial } from './access.ts';
 import type { AnvandareRow } from './database.ts';
@@ -13,19 +12,19 @@ type RuleContext = { access: AccessContext; loaders: UsersLoaders };
 // The rules read the parent object, so none is cached per request.
 
 /** Every field of a user: the user, the huvudrapportör of one of the user's committees, IVO staff. */
-const userField = rule('userField', { cache: 'no_cache' })(async (user: AnvandareRow, _args, { access, loaders }: RuleContext) => {
+const userField = safeRule('userField', { cache: 'no_cache' }, async (user: AnvandareRow, _args, { access, loaders }: RuleContext) => {
   const roles = await loaders.rollerByAnvandare.load(user.id);
   return userDenial(access, user.id, roles.map((role) => role.namnd_id)) ?? true;
 });
 
 /** The masked login identity: the user themself only. */
-const selfOnly = rule('selfOnly', { cache: 'no_cache' })((user: AnvandareRow, _args, { access }: RuleContext) => {
+const selfOnly = safeRule('selfOnly', { cache: 'no_cache' }, (user: AnvandareRow, _args, { access }: RuleContext) => {
   if (access.anonymous) return forbidden('notLoggedIn');
   return access.userId === user.id ? true : forbidden('user');
 });
 
 /** A committee's reporters: its huvudrapportör and IVO staff. */
-const namndReporters = rule('namndReporters', { cache: 'no_cache' })((namnd: { id: string }, _args, { access }: RuleContext) => {
+const namndReporters = safeRule('namndReporters', { cache: 'no_cache' }, (namnd: { id: string }, _args, { access }: RuleContext) => {
   if (access.anonymous) return forbidden('notLoggedIn');
   return isIvoStaff(access) || isHuvudrapportorFor(access, namnd.id) ? true : forbidden('user');
 });
