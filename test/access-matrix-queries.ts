@@ -27,8 +27,8 @@ export interface RootCall {
 export type SelectionForm = 'plain' | 'namedFragment' | 'inlineFragment';
 
 /**
- * Builds an operation that asks one root field for `selection` on `typeName`: as plain fields, as
- * a spread of a named fragment, or inside an inline fragment on the type.
+ * Builds an operation that requests `selection` on `typeName` from one root field: as plain
+ * fields, as a spread of a named fragment, or inside an inline fragment on the type.
  */
 export function rootDocument(root: RootCall, typeName: string, selection: string, form: SelectionForm = 'plain'): string {
   const signature = root.argument ? `($${root.argument.name}: ${root.argument.type})` : '';
@@ -44,7 +44,7 @@ export function rootDocument(root: RootCall, typeName: string, selection: string
   }
 }
 
-/** Builds an `_entities` operation that asks for `selection` on entities of `typeName`. */
+/** Builds an `_entities` operation that requests `selection` on entities of `typeName`. */
 export function entitiesDocument(typeName: string, selection: string): string {
   return `query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { ${selection} } } }`;
 }
