@@ -55,7 +55,8 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
     const requestId = typeof request.headers['x-request-id'] === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(request.headers['x-request-id']) ? request.headers['x-request-id'] : randomUUID();
     request.headers['x-request-id'] = requestId;
 
-    const authentication = pathname === '/graphql' ? await authenticateRequest(request, verifyCallerToken, accessContexts, log) : null;
+    // Every path the gateway serves is authenticated (it also answers on /graphql/), except health.
+    const authentication = pathname.startsWith('/health/') ? null : await authenticateRequest(request, verifyCallerToken, accessContexts, log);
     if (authentication && !authentication.ok) {
       response.writeHead(authentication.status, {
         'content-type': 'application/json; charset=utf-8',

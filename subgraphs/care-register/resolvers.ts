@@ -1,4 +1,5 @@
 import { isIvoStaff } from '../../src/access/access-checks.ts';
+import { forbidden } from '../../src/access/forbidden.ts';
 import { isPersonalNumber, maskPersonnummer } from '../../src/access/mask-identity.ts';
 import { badUserInput } from '../../src/errors/coded-error.ts';
 import { toConnection } from '../../src/graphql/connection.ts';
@@ -63,8 +64,15 @@ export const resolvers = {
     sokTillsynsobjekt: (_: unknown, args: UnitListArgs, context: Context) => searchUnits(args, context, null),
     placeringsalternativ: (_: unknown, args: UnitListArgs, context: Context) => searchUnits(args, context, PLACEMENT_TYPES),
     huvudman: (_: unknown, { id }: { id: string }, { loaders }: Context) => loaders.huvudmanById.load(id),
-    huvudmanMedOrganisationsnummer: (_: unknown, { organisationsnummer }: { organisationsnummer: string }, { loaders }: Context) =>
-      loaders.huvudmanByOrganisationsnummer.load(organisationsnummer),
+    huvudmanMedOrganisationsnummer: (_: unknown, { organisationsnummer }: { organisationsnummer: string }, { loaders, access }: Context) => {
+      if (!/^\d{6}-\d{4}$/.test(organisationsnummer)) {
+        throw badUserInput('organisationsnummer', `Argumentet organisationsnummer ska skrivas NNNNNN-NNNN (fick "${organisationsnummer.slice(0, 40)}").`);
+      }
+      // A sole trader's number is the owner's personnummer: a lookup would confirm a number only
+      // IVO staff may read, whether or not a provider has it.
+      if (isPersonalNumber(organisationsnummer) && !isIvoStaff(access)) throw forbidden('personalNumberLookup');
+      return loaders.huvudmanByOrganisationsnummer.load(organisationsnummer);
+    },
     verksamhet: (_: unknown, { id }: { id: string }, { loaders }: Context) => loaders.verksamhetById.load(id),
   },
 

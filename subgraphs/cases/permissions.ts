@@ -87,7 +87,9 @@ export const permissions = {
 
 /** Restricted fields written to the audit log when returned. */
 export const audit: AuditSpec = {
-  Tillsynsobjekt: { idOf: (unit: { id: string }) => unit.id, fields: ['antalUpplysningsarenden'] },
+  // The lists themselves are audited too: their cursors and counts carry case numbers and ids.
+  Tillsynsobjekt: { idOf: (unit: { id: string }) => unit.id, fields: ['arenden', 'senasteTillsynsbeslut', 'antalUpplysningsarenden'] },
+  Namnd: { idOf: (namnd: { id: string }) => namnd.id, fields: ['ejVerkstallaBeslut'] },
   Arende: { idOf: (arende: ArendeRow) => arende.diarienummer, fields: ARENDE_FIELDS },
   Beslut: { idOf: (beslut: BeslutRow) => beslut.id, fields: BESLUT_FIELDS },
   EjVerkstalltBeslut: { idOf: (report: EvbRow) => report.id, fields: EVB_FIELDS },

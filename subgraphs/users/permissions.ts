@@ -58,4 +58,6 @@ export const permissions = {
 /** Restricted user fields written to the audit log when returned. */
 export const audit: AuditSpec = {
   Anvandare: { idOf: (user: AnvandareRow) => user.id, fields: ['id', 'namn', 'epost', 'roller', 'maskeradIdentitet'] },
+  // The list is audited too: its cursors carry the users' names.
+  Namnd: { idOf: (namnd: { id: string }) => namnd.id, fields: ['rapportorer'] },
 };

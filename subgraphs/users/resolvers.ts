@@ -1,3 +1,4 @@
+import { huvudrapportorNamnder, isIvoStaff } from '../../src/access/access-checks.ts';
 import { maskHsaId, maskPersonnummer, parseLoginIdentity } from '../../src/access/mask-identity.ts';
 import { badUserInput } from '../../src/errors/coded-error.ts';
 import { toConnection } from '../../src/graphql/connection.ts';
@@ -45,7 +46,13 @@ export const resolvers = {
 
   Anvandare: {
     __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.anvandareById.load(referenceKey(reference, 'id')),
-    roller: (user: AnvandareRow, _: unknown, { loaders }: Context) => loaders.rollerByAnvandare.load(user.id),
+    roller: async (user: AnvandareRow, _: unknown, { loaders, access }: Context) => {
+      const roles = await loaders.rollerByAnvandare.load(user.id);
+      if (access.userId === user.id || isIvoStaff(access)) return roles;
+      // A huvudrapportör sees the user's roles in their own committees, not in others.
+      const ledCommittees = new Set(huvudrapportorNamnder(access));
+      return roles.filter((role) => role.namnd_id !== null && ledCommittees.has(role.namnd_id));
+    },
     maskeradIdentitet: (user: AnvandareRow) => (user.personnummer ? maskPersonnummer(user.personnummer) : user.hsa_id ? maskHsaId(user.hsa_id) : null),
   },
 
