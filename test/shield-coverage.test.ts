@@ -264,6 +264,9 @@ describe('errors from resolvers and rules', () => {
           extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'shield-rule-failure' },
         },
       ],
+      // The list resolved before its row failed and nulled it, so the audit errs on the side of
+      // recording a list the caller did not finally receive.
+      extensions: { ivoAudit: [{ type: 'Namnd', id: 'N-0001', fields: ['rapportorer'] }] },
     });
     expect(response.text).not.toContain('malformed JSON');
   });

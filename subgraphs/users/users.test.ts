@@ -39,6 +39,8 @@ afterAll(async () => {
 });
 
 const ANVANDARE_AUDITED = ['id', 'namn', 'epost', 'roller', 'maskeradIdentitet'];
+// The reporter list is audited as a whole too, because its cursors carry the users' names.
+const NAMND_AUDITED = ['rapportorer'];
 const REPORTER_ROLES = new Set(['RAPPORTOR', 'HUVUDRAPPORTOR']);
 
 function isValidOn(role: Pick<RolltilldelningRecord, 'giltigFran' | 'giltigTill'>, date: string): boolean {
@@ -95,10 +97,16 @@ describe('Namnd.rapportorer', () => {
 
     const reporters = reportersOf('N-0001');
     const nodes = reporters.map((user) => ({ id: user.id, namn: user.namn, epost: user.epost }));
+    const entity = { id: 'N-0001', rapportorer: { totalCount: reporters.length, edges: nodes.map((node) => ({ node })) } };
     expect(reporters.map((user) => user.id)).toEqual(expect.arrayContaining([FIXED_USERS.huvudrapportorGoteborg, FIXED_USERS.rapportorGoteborgIfo]));
     expect(withSortedAudit(response)).toEqual({
-      data: { _entities: [{ id: 'N-0001', rapportorer: { totalCount: reporters.length, edges: nodes.map((node) => ({ node })) } }] },
-      extensions: { ivoAudit: expectedAudit(nodes.map((node) => ({ type: 'Anvandare', id: node.id, node, auditedFields: ANVANDARE_AUDITED }))) },
+      data: { _entities: [entity] },
+      extensions: {
+        ivoAudit: expectedAudit([
+          { type: 'Namnd', id: 'N-0001', node: entity, auditedFields: NAMND_AUDITED },
+          ...nodes.map((node) => ({ type: 'Anvandare', id: node.id, node, auditedFields: ANVANDARE_AUDITED })),
+        ]),
+      },
     });
   });
 
@@ -118,7 +126,10 @@ describe('Namnd.rapportorer', () => {
     expect(withSortedAudit(response)).toEqual({
       data: { _entities: expected },
       extensions: {
-        ivoAudit: expectedAudit(expected.flatMap((entry) => entry.rapportorer.edges.map((edge) => ({ type: 'Anvandare', id: edge.node.id, node: edge.node, auditedFields: ANVANDARE_AUDITED })))),
+        ivoAudit: expectedAudit([
+          ...expected.map((entry) => ({ type: 'Namnd', id: entry.id, node: entry, auditedFields: NAMND_AUDITED })),
+          ...expected.flatMap((entry) => entry.rapportorer.edges.map((edge) => ({ type: 'Anvandare', id: edge.node.id, node: edge.node, auditedFields: ANVANDARE_AUDITED }))),
+        ]),
       },
     });
   });
@@ -184,8 +195,10 @@ describe('Namnd.rapportorer', () => {
   it('returns an empty list for an unknown committee', async () => {
     const response = await subgraph.query(REPORTER_QUERY, { representations: [{ __typename: 'Namnd', id: 'N-9999' }] });
 
+    const entity = { id: 'N-9999', rapportorer: { totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, endCursor: null }, edges: [] } };
     expect(response).toEqual({
-      data: { _entities: [{ id: 'N-9999', rapportorer: { totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, endCursor: null }, edges: [] } }] },
+      data: { _entities: [entity] },
+      extensions: { ivoAudit: expectedAudit([{ type: 'Namnd', id: 'N-9999', node: entity, auditedFields: NAMND_AUDITED }]) },
     });
   });
 
@@ -379,7 +392,13 @@ describe('access', () => {
         { message: USER, locations: expect.any(Array), path: ['_entities', 1, 'rapportorer'], extensions: { code: 'FORBIDDEN', reason: 'user' } },
         { message: USER, locations: expect.any(Array), path: ['other'], extensions: { code: 'FORBIDDEN', reason: 'user' } },
       ]),
-      extensions: { ivoAudit: [{ type: 'Anvandare', id: FIXED_USERS.rapportorGoteborgIfo, fields: ['id'] }] },
+      // The withheld list of N-0003 is null, so only N-0001 is audited.
+      extensions: {
+        ivoAudit: [
+          { type: 'Anvandare', id: FIXED_USERS.rapportorGoteborgIfo, fields: ['id'] },
+          { type: 'Namnd', id: 'N-0001', fields: ['rapportorer'] },
+        ],
+      },
     });
     expect(response.errors).toHaveLength(2);
   });
