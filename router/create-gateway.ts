@@ -6,6 +6,8 @@ import { ANONYMOUS_ACCESS } from '../src/access/access-context.ts';
 import { signInternalToken } from '../src/access/internal-token.ts';
 import type { AuditStore } from '../src/audit/audit-store.ts';
 import type { Logger } from '../src/log/create-logger.ts';
+import type { AccessContextClient } from './access-context-client.ts';
+import { useAccessChangeInvalidation } from './access-change-plugin.ts';
 import { useAuditLog, type RouterContext } from './audit-plugin.ts';
 import type { LogLevel } from '../src/config/load-config.ts';
 import type { SubgraphName } from '../src/subgraph-names.ts';
@@ -21,6 +23,7 @@ export interface GatewayOptions {
   auditStore: AuditStore;
   log: Logger;
   devIdentityProviderUrl: string | null;
+  accessContexts: AccessContextClient;
 }
 
 // Hive Gateway's logger knows four levels and false; pino's finer levels map onto them.
@@ -61,6 +64,6 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
         return { authorization: `Bearer ${await signInternalToken(options.internalPrivateKey, subgraphName, { access, purpose: null })}` };
       },
     },
-    plugins: () => [useAuditLog(options.auditStore, options.log)],
+    plugins: () => [useAuditLog(options.auditStore, options.log), useAccessChangeInvalidation(options.accessContexts, options.log)],
   });
 }

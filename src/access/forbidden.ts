@@ -9,6 +9,8 @@ export const FORBIDDEN_REASONS = {
   evb: 'Rapporter om ej verkställda beslut visas bara för nämndens rapportörer och huvudrapportör i rapportens verksamhetsområde och för IVO:s handläggare.',
   user: 'Uppgifter om en användare visas bara för användaren själv, för huvudrapportören i användarens nämnd och för IVO:s handläggare.',
   routerOnly: 'Operationen får bara anropas av routern.',
+  administerCommittee: 'Bara nämndens huvudrapportör och IVO:s handläggare får ändra nämndens rapportörer.',
+  lastHuvudrapportor: 'Du kan inte avsluta din egen roll som huvudrapportör när nämnden inte har någon annan huvudrapportör. Be IVO göra det, eller lägg först till en ny huvudrapportör.',
   personalNumberLookup: 'Sökning på ett personnummer (en enskild firmas organisationsnummer) är bara tillåten för IVO:s handläggare.',
   noRule: 'Fältet saknar behörighetsregel och visas därför inte. Kontakta IVO.',
 } as const;

@@ -7,6 +7,8 @@ export const ERROR_CODES = {
   FORBIDDEN: 'The caller may not see this field or object; the field is null.',
   BAD_USER_INPUT: 'An argument or variable has an invalid value; nothing was read or written.',
   NOT_FOUND: 'The object asked for does not exist.',
+  VERSION_CONFLICT: 'The object changed since the version the change was based on; nothing was written.',
+  ALREADY_EXISTS: 'An object with other details already exists where this one was to be created; nothing was written.',
   SOURCE_UNAVAILABLE: 'A source (subgraph or its database) did not answer; its fields are null.',
   RATE_LIMITED: 'Too many requests from this caller; retry after the time in Retry-After.',
   AUDIT_UNAVAILABLE: 'The audit log could not be written, so the response was withheld without data.',

@@ -7,6 +7,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { KeyObject } from 'node:crypto';
 import { sql } from 'kysely';
 import { InternalTokenError, verifyInternalToken, type InternalClaims } from '../access/internal-token.ts';
+import { ACCESS_CHANGED_EXTENSION } from '../access/access-changes.ts';
 import { AUDIT_EXTENSION, AuditCollector } from '../audit/audit-collector.ts';
 import type { Database } from '../db/open-database.ts';
 import type { Logger } from '../log/create-logger.ts';
@@ -88,6 +89,7 @@ export async function createSubgraphServer<Schema, Loaders>(
         access: claims.access,
         purpose: claims.purpose,
         audit: new AuditCollector(),
+        accessChanges: new Set<string>(),
         database,
         loaders: module.createLoaders(database, claims.access),
         log: log.child({ requestId }),
@@ -157,15 +159,19 @@ function headerValue(value: string | string[] | undefined, pattern: RegExp, maxL
   return single && single.length <= maxLength && pattern.test(single) ? single : undefined;
 }
 
-/** Adds the restricted data a response returned to its extensions, for the router's audit log. */
-function reportAuditToRouter<Context extends { audit: AuditCollector }>(): ApolloServerPlugin<Context> {
+/**
+ * Adds to a response's extensions what the router needs besides the data: the restricted data
+ * returned, for the audit log, and the identities whose roles changed, for the access cache.
+ */
+function reportAuditToRouter<Context extends { audit: AuditCollector; accessChanges: Set<string> }>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
-          if (response.body.kind !== 'single' || contextValue.audit.isEmpty) return;
+          if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          result.extensions = { ...result.extensions, [AUDIT_EXTENSION]: contextValue.audit.list() };
+          if (!contextValue.audit.isEmpty) result.extensions = { ...result.extensions, [AUDIT_EXTENSION]: contextValue.audit.list() };
+          if (contextValue.accessChanges.size > 0) result.extensions = { ...result.extensions, [ACCESS_CHANGED_EXTENSION]: [...contextValue.accessChanges] };
         },
       };
     },

@@ -20,6 +20,8 @@ export interface SubgraphContext<Schema, Loaders> {
   purpose: 'access-context' | null;
   /** The restricted data this request returned, reported to the router for the audit log. */
   audit: AuditCollector;
+  /** Login identities whose roles this request changed, reported so the router drops their cached access. */
+  accessChanges: Set<string>;
   database: Database<Schema>;
   loaders: Loaders;
   log: Logger;

@@ -14,6 +14,20 @@ export interface UsersDatabase {
     version: number;
   };
   rolltilldelning_omrade: { rolltilldelning_id: string; verksamhetsomrade: Verksamhetsomrade };
+  /** The areas each committee reports for, as the reporter register keeps them. */
+  namnd_omrade: { namnd_id: string; verksamhetsomrade: Verksamhetsomrade };
+  /** Append-only log of every change made through the graph: who, when, before and after. */
+  rolltilldelning_andring: {
+    id: number | undefined;
+    tidpunkt: string;
+    utford_av: string | null;
+    utford_av_roller: string;
+    request_id: string;
+    andring: 'LAGG_TILL' | 'ANDRA' | 'AVSLUTA';
+    rolltilldelning_id: string;
+    fore: string | null;
+    efter: string;
+  };
 }
 
 export type AnvandareRow = UsersDatabase['anvandare'];

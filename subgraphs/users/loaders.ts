@@ -4,11 +4,18 @@ import type { Database } from '../../src/db/open-database.ts';
 import { MAX_BATCH_SIZE, parentLoader, rowListLoader } from '../../src/graphql/loader-factories.ts';
 import type { PageArguments } from '../../src/graphql/page-arguments.ts';
 import { userDenial } from './access.ts';
-import type { AnvandareRow, UsersDatabase } from './database.ts';
+import type { AnvandareRow, RolltilldelningRow, UsersDatabase } from './database.ts';
 import * as queries from './queries.ts';
 
 /** Arguments of a committee's reporter list: the date roles must be valid on, and the page. */
 export interface ReporterListArgs {
+  today: string;
+  page: PageArguments;
+}
+
+/** Arguments of a committee's assignment list. */
+export interface AssignmentListArgs {
+  statuses: queries.AssignmentStatus[] | null;
   today: string;
   page: PageArguments;
 }
@@ -38,6 +45,11 @@ export function createLoaders({ db }: Database<UsersDatabase>, access: AccessCon
     omradenByRolltilldelning: rowListLoader((ids) => queries.selectOmradenByRolltilldelning(db, ids), (row) => row.rolltilldelning_id),
     reporterPageByNamnd: parentLoader<ReporterListArgs, queries.CommitteeUserRow[]>((ids, args) => queries.selectReporterPagesByNamnd(db, ids, args.today, args.page), []),
     reporterCountByNamnd: parentLoader<string, number>((ids, today) => queries.countReportersByNamnd(db, ids, today), 0),
+    assignmentPageByNamnd: parentLoader<AssignmentListArgs, RolltilldelningRow[]>(
+      (ids, args) => queries.selectAssignmentPagesByNamnd(db, ids, args.statuses, args.today, args.page),
+      [],
+    ),
+    assignmentCountByNamnd: parentLoader<Omit<AssignmentListArgs, 'page'>, number>((ids, args) => queries.countAssignmentsByNamnd(db, ids, args.statuses, args.today), 0),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 /** Creates the reporter register's tables and the indexes its queries use. */
 export const migrations: Record<string, Migration> = {
@@ -33,6 +33,34 @@ export const migrations: Record<string, Migration> = {
         .addColumn('verksamhetsomrade', 'varchar(30)', (column) => column.notNull())
         .addPrimaryKeyConstraint('rolltilldelning_omrade_pk', ['rolltilldelning_id', 'verksamhetsomrade'])
         .execute();
+    },
+  },
+
+  '0002_administration': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('namnd_omrade')
+        .addColumn('namnd_id', 'varchar(20)', (column) => column.notNull())
+        .addColumn('verksamhetsomrade', 'varchar(30)', (column) => column.notNull())
+        .addPrimaryKeyConstraint('namnd_omrade_pk', ['namnd_id', 'verksamhetsomrade'])
+        .execute();
+
+      await db.schema
+        .createTable('rolltilldelning_andring')
+        .addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement())
+        .addColumn('tidpunkt', 'varchar(30)', (column) => column.notNull())
+        .addColumn('utford_av', 'varchar(20)')
+        .addColumn('utford_av_roller', 'text', (column) => column.notNull())
+        .addColumn('request_id', 'varchar(128)', (column) => column.notNull())
+        .addColumn('andring', 'varchar(10)', (column) => column.notNull())
+        .addColumn('rolltilldelning_id', 'varchar(20)', (column) => column.notNull())
+        .addColumn('fore', 'text')
+        .addColumn('efter', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('rolltilldelning_andring_rolltilldelning').on('rolltilldelning_andring').columns(['rolltilldelning_id', 'id']).execute();
+      // Append-only: the database itself rejects changing or deleting a logged change.
+      await sql`create trigger rolltilldelning_andring_no_update before update on rolltilldelning_andring begin select raise(abort, 'rolltilldelning_andring is append-only'); end`.execute(db);
+      await sql`create trigger rolltilldelning_andring_no_delete before delete on rolltilldelning_andring begin select raise(abort, 'rolltilldelning_andring is append-only'); end`.execute(db);
     },
   },
 };

@@ -46,10 +46,25 @@ export const permissions = {
   _Service: FEDERATION_RULES._Service,
   Anvandare: { id: userField, namn: userField, epost: userField, roller: userField, maskeradIdentitet: selfOnly },
   // Reached only through a user the caller may see.
-  Rolltilldelning: { id: publicField, roll: publicField, namnd: publicField, verksamhetsomraden: publicField, giltigFran: publicField, giltigTill: publicField },
+  Rolltilldelning: {
+    id: publicField,
+    anvandare: publicField,
+    status: publicField,
+    version: publicField,
+    roll: publicField,
+    namnd: publicField,
+    verksamhetsomraden: publicField,
+    giltigFran: publicField,
+    giltigTill: publicField,
+  },
+  // The resolvers check the committee in the same transaction as the change.
+  Mutation: { laggTillRapportor: loggedIn, andraRapportor: loggedIn, avslutaRapportor: loggedIn },
+  LaggTillRapportorResultat: { rolltilldelning: publicField, skapad: publicField },
+  RolltilldelningConnection: { edges: publicField, pageInfo: publicField, totalCount: publicField },
+  RolltilldelningEdge: { cursor: publicField, node: publicField },
   Atkomstkontext: { anvandareId: routerOnly, roller: routerOnly },
   Atkomstroll: { roll: routerOnly, namndId: routerOnly, verksamhetsomraden: routerOnly },
-  Namnd: { id: publicField, rapportorer: namndReporters },
+  Namnd: { id: publicField, rapportorer: namndReporters, rolltilldelningar: namndReporters },
   PageInfo: pageInfo,
   AnvandareConnection: { edges: publicField, pageInfo: publicField, totalCount: publicField },
   AnvandareEdge: { cursor: publicField, node: publicField },
@@ -59,5 +74,5 @@ export const permissions = {
 export const audit: AuditSpec = {
   Anvandare: { idOf: (user: AnvandareRow) => user.id, fields: ['id', 'namn', 'epost', 'roller', 'maskeradIdentitet'] },
   // The list is audited too: its cursors carry the users' names.
-  Namnd: { idOf: (namnd: { id: string }) => namnd.id, fields: ['rapportorer'] },
+  Namnd: { idOf: (namnd: { id: string }) => namnd.id, fields: ['rapportorer', 'rolltilldelningar'] },
 };

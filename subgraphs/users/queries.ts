@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { countRowsByParent, fetchPagesByParent, type SortKey } from '../../src/db/paginate.ts';
 import type { PageArguments } from '../../src/graphql/page-arguments.ts';
+import type { Roll, Verksamhetsomrade } from '../../src/seed/world-types.ts';
 import type { AnvandareRow, RolltilldelningRow, UsersDatabase } from './database.ts';
 
 type Db = Kysely<UsersDatabase>;
@@ -77,4 +78,123 @@ export async function selectValidRoles(db: Db, userId: string, today: string) {
     .execute();
   const areas = roles.length === 0 ? [] : await selectOmradenByRolltilldelning(db, roles.map((role) => role.id));
   return roles.map((role) => ({ ...role, verksamhetsomraden: areas.filter((area) => area.rolltilldelning_id === role.id).map((area) => area.verksamhetsomrade) }));
+}
+
+/** Selects the areas a committee reports for, as the reporter register keeps them. */
+export async function selectNamndAreas(db: Db, namndId: string): Promise<Verksamhetsomrade[]> {
+  const rows = await db.selectFrom('namnd_omrade').select('verksamhetsomrade').where('namnd_id', '=', namndId).execute();
+  return rows.map((row) => row.verksamhetsomrade);
+}
+
+/** Selects one role assignment with its areas, or undefined. */
+export async function selectRolltilldelning(db: Db, id: string): Promise<AssignmentSnapshot | undefined> {
+  const role = await db.selectFrom('rolltilldelning').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!role) return undefined;
+  const areas = await selectOmradenByRolltilldelning(db, [id]);
+  return { ...role, verksamhetsomraden: areas.map((area) => area.verksamhetsomrade) };
+}
+
+/** Selects a user's assignments of one role in one committee, with their areas. */
+export async function selectAssignments(db: Db, userId: string, namndId: string, roll: Roll): Promise<AssignmentSnapshot[]> {
+  const roles = await db.selectFrom('rolltilldelning').selectAll().where('anvandare_id', '=', userId).where('namnd_id', '=', namndId).where('roll', '=', roll).orderBy('id').execute();
+  const areas = roles.length === 0 ? [] : await selectOmradenByRolltilldelning(db, roles.map((role) => role.id));
+  return roles.map((role) => ({ ...role, verksamhetsomraden: areas.filter((area) => area.rolltilldelning_id === role.id).map((area) => area.verksamhetsomrade) }));
+}
+
+/** Returns the next free id with a prefix, such as `A-02032` after `A-02031`. */
+export async function nextId(db: Db, table: 'anvandare' | 'rolltilldelning', prefix: string, digits: number): Promise<string> {
+  const row = await db.selectFrom(table).select((eb) => eb.fn.max('id').as('max')).where('id', 'like', `${prefix}%`).executeTakeFirst();
+  const next = Number(String(row?.max ?? `${prefix}0`).slice(prefix.length)) + 1;
+  return `${prefix}${String(next).padStart(digits, '0')}`;
+}
+
+/** Inserts a user. */
+export async function insertAnvandare(db: Db, user: AnvandareRow): Promise<void> {
+  await db.insertInto('anvandare').values(user).execute();
+}
+
+/** Inserts a role assignment with its areas, at version 1. */
+export async function insertAssignment(db: Db, assignment: AssignmentSnapshot): Promise<void> {
+  const { verksamhetsomraden, ...role } = assignment;
+  await db.insertInto('rolltilldelning').values(role).execute();
+  await db.insertInto('rolltilldelning_omrade').values(verksamhetsomraden.map((omrade) => ({ rolltilldelning_id: role.id, verksamhetsomrade: omrade }))).execute();
+}
+
+/**
+ * Updates an assignment if it is still at `expectedVersion`, raising the version by one. Returns
+ * false when another change came first, so the caller can report a conflict.
+ */
+export async function updateAssignment(db: Db, id: string, expectedVersion: number, change: { giltig_fran: string; giltig_till: string | null; verksamhetsomraden: Verksamhetsomrade[] }): Promise<boolean> {
+  const result = await db
+    .updateTable('rolltilldelning')
+    .set((eb) => ({ giltig_fran: change.giltig_fran, giltig_till: change.giltig_till, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+
+  await db.deleteFrom('rolltilldelning_omrade').where('rolltilldelning_id', '=', id).execute();
+  await db.insertInto('rolltilldelning_omrade').values(change.verksamhetsomraden.map((omrade) => ({ rolltilldelning_id: id, verksamhetsomrade: omrade }))).execute();
+  return true;
+}
+
+/** Appends one entry to the change log. */
+export async function insertChange(db: Db, change: Omit<UsersDatabase['rolltilldelning_andring'], 'id'>): Promise<void> {
+  await db.insertInto('rolltilldelning_andring').values({ id: undefined, ...change }).execute();
+}
+
+/** Selects the change log of an assignment, oldest first. */
+export function selectChanges(db: Db, rolltilldelningId: string) {
+  return db.selectFrom('rolltilldelning_andring').selectAll().where('rolltilldelning_id', '=', rolltilldelningId).orderBy('id').execute();
+}
+
+/** An assignment as one snapshot: the row and its areas, as logged before and after a change. */
+export type AssignmentSnapshot = RolltilldelningRow & { verksamhetsomraden: Verksamhetsomrade[] };
+
+/** Statuses of an assignment on a given day. */
+export type AssignmentStatus = 'GALLANDE' | 'KOMMANDE' | 'AVSLUTAD';
+
+function assignmentQuery(db: Db, statuses: readonly AssignmentStatus[] | null | undefined, today: string) {
+  let query = db.selectFrom('rolltilldelning').selectAll().where('roll', 'in', ['RAPPORTOR', 'HUVUDRAPPORTOR']);
+  if (statuses?.length) {
+    query = query.where((eb) =>
+      eb.or(
+        statuses.map((status) =>
+          status === 'KOMMANDE'
+            ? eb('giltig_fran', '>', today)
+            : status === 'AVSLUTAD'
+              ? eb('giltig_till', '<', today)
+              : eb.and([eb('giltig_fran', '<=', today), eb.or([eb('giltig_till', 'is', null), eb('giltig_till', '>=', today)])]),
+        ),
+      ),
+    );
+  }
+  return query;
+}
+
+/** Assignments sort by id. */
+export const ASSIGNMENT_ORDER: SortKey[] = [{ column: 'id', direction: 'asc' }];
+
+/** Fetches the same page of assignments for several committees in one statement. */
+export function selectAssignmentPagesByNamnd(db: Db, namndIds: string[], statuses: readonly AssignmentStatus[] | null | undefined, today: string, page: PageArguments) {
+  return fetchPagesByParent<RolltilldelningRow>(db, assignmentQuery(db, statuses, today), 'namnd_id', namndIds, ASSIGNMENT_ORDER, page);
+}
+
+/** Counts the assignments of several committees in one statement. */
+export function countAssignmentsByNamnd(db: Db, namndIds: string[], statuses: readonly AssignmentStatus[] | null | undefined, today: string) {
+  return countRowsByParent(assignmentQuery(db, statuses, today), 'namnd_id', namndIds);
+}
+
+/** Counts the committee's huvudrapportör assignments valid on `today`, leaving one assignment out. */
+export async function countCurrentLeads(db: Db, namndId: string, exceptId: string, today: string): Promise<number> {
+  const row = await db
+    .selectFrom('rolltilldelning')
+    .select((eb) => eb.fn.countAll().as('antal'))
+    .where('namnd_id', '=', namndId)
+    .where('roll', '=', 'HUVUDRAPPORTOR')
+    .where('id', '!=', exceptId)
+    .where('giltig_fran', '<=', today)
+    .where((eb) => eb.or([eb('giltig_till', 'is', null), eb('giltig_till', '>=', today)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.antal);
 }

@@ -9,10 +9,24 @@ import type { SubgraphContext } from '../../src/subgraph/subgraph-module.ts';
 import { todayInSweden } from '../../src/time/today-in-sweden.ts';
 import type { AnvandareRow, RolltilldelningRow, UsersDatabase } from './database.ts';
 import type { UsersLoaders } from './loaders.ts';
+import {
+  andraRapportor,
+  avslutaRapportor,
+  laggTillRapportor,
+  type AndraRapportorInput,
+  type AvslutaRapportorInput,
+  type LaggTillRapportorInput,
+} from './mutations.ts';
 import * as queries from './queries.ts';
 
 type Context = SubgraphContext<UsersDatabase, UsersLoaders>;
 type PageArgs = { first?: number | null; after?: string | null };
+
+function assignmentStatus(role: RolltilldelningRow, today: string): queries.AssignmentStatus {
+  if (role.giltig_fran > today) return 'KOMMANDE';
+  if (role.giltig_till !== null && role.giltig_till < today) return 'AVSLUTAD';
+  return 'GALLANDE';
+}
 
 /** Resolvers of the reporter register: users, their roles and the committees' reporters. */
 export const resolvers = {
@@ -34,6 +48,12 @@ export const resolvers = {
     },
   },
 
+  Mutation: {
+    laggTillRapportor: (_: unknown, { input }: { input: LaggTillRapportorInput }, context: Context) => laggTillRapportor(input, context),
+    andraRapportor: (_: unknown, { input }: { input: AndraRapportorInput }, context: Context) => andraRapportor(input, context),
+    avslutaRapportor: (_: unknown, { input }: { input: AvslutaRapportorInput }, context: Context) => avslutaRapportor(input, context),
+  },
+
   Namnd: {
     __resolveReference: (reference: { id: string }) => ({ id: referenceKey(reference, 'id') }),
     rapportorer: async (namnd: { id: string }, args: PageArgs, { loaders }: Context) => {
@@ -41,6 +61,12 @@ export const resolvers = {
       const today = todayInSweden();
       const rows = await loaders.reporterPageByNamnd.load({ parentId: namnd.id, args: { today, page } });
       return toConnection(rows, page, (row) => [row.namn, row.id], () => loaders.reporterCountByNamnd.load({ parentId: namnd.id, args: today }));
+    },
+    rolltilldelningar: async (namnd: { id: string }, args: PageArgs & { status?: queries.AssignmentStatus[] | null }, { loaders }: Context) => {
+      const page = readPageArguments(args);
+      const listArgs = { statuses: args.status?.length ? [...args.status].sort() : null, today: todayInSweden() };
+      const rows = await loaders.assignmentPageByNamnd.load({ parentId: namnd.id, args: { ...listArgs, page } });
+      return toConnection(rows, page, (row) => [row.id], () => loaders.assignmentCountByNamnd.load({ parentId: namnd.id, args: listArgs }));
     },
   },
 
@@ -57,6 +83,8 @@ export const resolvers = {
   },
 
   Rolltilldelning: {
+    anvandare: (role: RolltilldelningRow, _: unknown, { loaders }: Context) => loaders.anvandareById.load(role.anvandare_id),
+    status: (role: RolltilldelningRow) => assignmentStatus(role, todayInSweden()),
     namnd: (role: RolltilldelningRow) => (role.namnd_id === null ? null : { id: role.namnd_id }),
     verksamhetsomraden: async (role: RolltilldelningRow, _: unknown, { loaders }: Context) =>
       (await loaders.omradenByRolltilldelning.load(role.id)).map((row) => row.verksamhetsomrade),

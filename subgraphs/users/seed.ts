@@ -27,6 +27,7 @@ export async function seed(db: Kysely<UsersDatabase>, world: World, progress: Se
       'rolltilldelning_omrade',
       world.rolltilldelningar.flatMap((role) => role.verksamhetsomraden.map((omrade) => ({ rolltilldelning_id: role.id, verksamhetsomrade: omrade }))),
     ],
+    ['namnd_omrade', world.namnder.flatMap((namnd) => namnd.verksamhetsomraden.map((omrade) => ({ namnd_id: namnd.id, verksamhetsomrade: omrade })))],
   ] as const;
 
   await insertTables(db, tables, progress);

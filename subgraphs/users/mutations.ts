@@ -1,0 +1,207 @@
+import type { Kysely } from 'kysely';
+import type { AccessContext } from '../../src/access/access-context.ts';
+import { isHuvudrapportorFor, isIvoStaff } from '../../src/access/access-checks.ts';
+import { forbidden } from '../../src/access/forbidden.ts';
+import { badUserInput, codedError } from '../../src/errors/coded-error.ts';
+import type { Roll, Verksamhetsomrade } from '../../src/seed/world-types.ts';
+import type { SubgraphContext } from '../../src/subgraph/subgraph-module.ts';
+import { todayInSweden } from '../../src/time/today-in-sweden.ts';
+import { assertPeriodOrder, readAreas, readEmail, readIdentity, readPersonName } from '../../src/validation/read-input.ts';
+import type { UsersDatabase } from './database.ts';
+import type { UsersLoaders } from './loaders.ts';
+import * as queries from './queries.ts';
+
+type Context = SubgraphContext<UsersDatabase, UsersLoaders>;
+type Db = Kysely<UsersDatabase>;
+
+/** Input of `laggTillRapportor`, as the schema declares it. */
+export interface LaggTillRapportorInput {
+  namndId: string;
+  identitet: string;
+  namn: string;
+  epost: string;
+  verksamhetsomraden: Verksamhetsomrade[];
+  roll: Roll;
+  giltigFran?: string | null;
+  giltigTill?: string | null;
+}
+
+/** Input of `andraRapportor`. */
+export interface AndraRapportorInput {
+  id: string;
+  version: number;
+  verksamhetsomraden?: Verksamhetsomrade[] | null;
+  giltigFran?: string | null;
+  giltigTill?: string | null;
+  tillsVidare?: boolean | null;
+}
+
+/** Input of `avslutaRapportor`. */
+export interface AvslutaRapportorInput {
+  id: string;
+  version: number;
+  sistaDag?: string | null;
+}
+
+const ADMINISTERED_ROLES: readonly Roll[] = ['RAPPORTOR', 'HUVUDRAPPORTOR'];
+
+function assertMayAdminister(access: AccessContext, namndId: string): void {
+  if (access.anonymous) throw forbidden('notLoggedIn');
+  if (!isIvoStaff(access) && !isHuvudrapportorFor(access, namndId)) throw forbidden('administerCommittee');
+}
+
+/**
+ * Refuses to end the caller's own huvudrapportör assignment when no other current huvudrapportör
+ * would remain in the committee, so a committee is never left without an administrator by its
+ * own administrator's mistake. IVO staff or another huvudrapportör may still end it.
+ */
+async function assertNotLastOwnLead(db: Db, access: AccessContext, assignment: queries.AssignmentSnapshot, today: string): Promise<void> {
+  if (assignment.roll !== 'HUVUDRAPPORTOR' || assignment.anvandare_id !== access.userId || assignment.namnd_id === null) return;
+  const otherLeads = await queries.countCurrentLeads(db, assignment.namnd_id, assignment.id, today);
+  if (otherLeads === 0) throw forbidden('lastHuvudrapportor');
+}
+
+async function loadAssignmentForChange(db: Db, access: AccessContext, id: string, version: number): Promise<queries.AssignmentSnapshot> {
+  if (!Number.isInteger(version) || version < 1) throw badUserInput('input.version', `Fältet version ska vara ett positivt heltal från Rolltilldelning.version (fick ${version}).`);
+  const assignment = await queries.selectRolltilldelning(db, id);
+  if (!assignment) throw codedError('NOT_FOUND', `Det finns ingen rolltilldelning med id ${id}.`, { argument: 'input.id' });
+  // An assignment of a committee the caller does not administer is reported as forbidden, not as
+  // missing, whatever its role; only rapportör and huvudrapportör roles are administered here.
+  if (assignment.namnd_id === null || !ADMINISTERED_ROLES.includes(assignment.roll)) throw forbidden('administerCommittee');
+  assertMayAdminister(access, assignment.namnd_id);
+  return assignment;
+}
+
+function conflict(assignment: queries.AssignmentSnapshot, sentVersion: number) {
+  return codedError(
+    'VERSION_CONFLICT',
+    `Rolltilldelningen ${assignment.id} har ändrats av någon annan sedan version ${sentVersion} (nu version ${assignment.version}). Hämta den på nytt och gör om ändringen.`,
+    { currentVersion: assignment.version },
+  );
+}
+
+async function logChange(db: Db, context: Context, kind: 'LAGG_TILL' | 'ANDRA' | 'AVSLUTA', before: queries.AssignmentSnapshot | null, after: queries.AssignmentSnapshot): Promise<void> {
+  await queries.insertChange(db, {
+    tidpunkt: new Date().toISOString(),
+    utford_av: context.access.userId,
+    utford_av_roller: JSON.stringify(context.access.roles),
+    request_id: context.requestId,
+    andring: kind,
+    rolltilldelning_id: after.id,
+    fore: before && JSON.stringify(before),
+    efter: JSON.stringify(after),
+  });
+}
+
+async function noteAccessChange(db: Db, context: Context, userId: string): Promise<void> {
+  const user = (await queries.selectAnvandareById(db, [userId]))[0];
+  const identity = user?.personnummer ?? user?.hsa_id;
+  if (identity) context.accessChanges.add(identity);
+}
+
+/** Adds a rapportör or huvudrapportör to a committee in one transaction; repeating the same add changes nothing. */
+export async function laggTillRapportor(input: LaggTillRapportorInput, context: Context) {
+  const today = todayInSweden();
+  assertMayAdminister(context.access, input.namndId);
+  if (!ADMINISTERED_ROLES.includes(input.roll)) {
+    throw badUserInput('input.roll', `Fältet roll ska vara RAPPORTOR eller HUVUDRAPPORTOR (fick ${input.roll}).`);
+  }
+  const identity = readIdentity(input.identitet, 'input.identitet');
+  const namn = readPersonName(input.namn, 'input.namn');
+  const epost = readEmail(input.epost, 'input.epost');
+  const giltigFran = input.giltigFran ?? today;
+  const giltigTill = input.giltigTill ?? null;
+  assertPeriodOrder(giltigFran, giltigTill, 'input.giltigFran', 'input.giltigTill');
+  if (giltigTill !== null && giltigTill < today) throw badUserInput('input.giltigTill', `Fältet giltigTill (${giltigTill}) ligger före i dag; en ny roll kan inte redan ha upphört.`);
+
+  return context.database.db.transaction().execute(async (trx) => {
+    const allowedAreas = await queries.selectNamndAreas(trx, input.namndId);
+    if (allowedAreas.length === 0) throw codedError('NOT_FOUND', `Rapportörsregistret känner ingen nämnd med id ${input.namndId}.`, { argument: 'input.namndId' });
+    const areas = readAreas(input.verksamhetsomraden, allowedAreas, 'input.verksamhetsomraden', `nämnden ${input.namndId}`);
+
+    let user = await queries.selectAnvandareByIdentity(trx, identity.personnummer ? { personnummer: identity.personnummer } : { hsaId: identity.hsaId as string });
+    if (!user) {
+      user = { id: await queries.nextId(trx, 'anvandare', 'A-', 5), namn, epost, personnummer: identity.personnummer, hsa_id: identity.hsaId };
+      await queries.insertAnvandare(trx, user);
+    }
+
+    const existing = (await queries.selectAssignments(trx, user.id, input.namndId, input.roll)).filter((role) => role.giltig_till === null || role.giltig_till >= today);
+    const same = existing.find((role) => role.giltig_fran === giltigFran && role.giltig_till === giltigTill && role.verksamhetsomraden.join() === areas.join());
+    if (same) return { rolltilldelning: same, skapad: false };
+    if (existing.length > 0) {
+      throw codedError(
+        'ALREADY_EXISTS',
+        `Personen har redan rollen ${input.roll} i nämnden ${input.namndId} (${existing[0]!.id}) med andra uppgifter. Ändra den med andraRapportor.`,
+        { rolltilldelningId: existing[0]!.id },
+      );
+    }
+
+    const created: queries.AssignmentSnapshot = {
+      id: await queries.nextId(trx, 'rolltilldelning', 'R-', 5),
+      anvandare_id: user.id,
+      roll: input.roll,
+      namnd_id: input.namndId,
+      giltig_fran: giltigFran,
+      giltig_till: giltigTill,
+      version: 1,
+      verksamhetsomraden: areas,
+    };
+    await queries.insertAssignment(trx, created);
+    await logChange(trx, context, 'LAGG_TILL', null, created);
+    await noteAccessChange(trx, context, user.id);
+    return { rolltilldelning: created, skapad: true };
+  });
+}
+
+/** Changes an assignment's areas or dates, if it is still at the version the change was based on. */
+export async function andraRapportor(input: AndraRapportorInput, context: Context) {
+  const today = todayInSweden();
+  return context.database.db.transaction().execute(async (trx) => {
+    const before = await loadAssignmentForChange(trx, context.access, input.id, input.version);
+    if (before.version !== input.version) throw conflict(before, input.version);
+
+    const allowedAreas = await queries.selectNamndAreas(trx, before.namnd_id as string);
+    const areas = input.verksamhetsomraden ? readAreas(input.verksamhetsomraden, allowedAreas, 'input.verksamhetsomraden', `nämnden ${before.namnd_id}`) : before.verksamhetsomraden;
+    const giltigFran = input.giltigFran ?? before.giltig_fran;
+    if (input.tillsVidare && input.giltigTill) throw badUserInput('input.tillsVidare', 'Ange antingen giltigTill eller tillsVidare, inte båda.');
+    const giltigTill = input.tillsVidare ? null : (input.giltigTill ?? before.giltig_till);
+    assertPeriodOrder(giltigFran, giltigTill, 'input.giltigFran', 'input.giltigTill');
+    if (giltigTill !== null && giltigTill < today && giltigTill !== before.giltig_till) {
+      throw badUserInput('input.giltigTill', `Fältet giltigTill (${giltigTill}) ligger före i dag; historiken kan inte skrivas om.`);
+    }
+    if (giltigTill !== null && giltigTill < (before.giltig_till ?? '9999-12-31')) await assertNotLastOwnLead(trx, context.access, before, giltigTill < today ? today : giltigTill);
+
+    if (!(await queries.updateAssignment(trx, before.id, input.version, { giltig_fran: giltigFran, giltig_till: giltigTill, verksamhetsomraden: areas }))) {
+      throw conflict((await queries.selectRolltilldelning(trx, before.id))!, input.version);
+    }
+    const after = (await queries.selectRolltilldelning(trx, before.id))!;
+    await logChange(trx, context, 'ANDRA', before, after);
+    await noteAccessChange(trx, context, after.anvandare_id);
+    return after;
+  });
+}
+
+/** Ends an assignment after its last day; the assignment stays as history. */
+export async function avslutaRapportor(input: AvslutaRapportorInput, context: Context) {
+  const today = todayInSweden();
+  const sistaDag = input.sistaDag ?? today;
+  if (sistaDag < today) throw badUserInput('input.sistaDag', `Fältet sistaDag (${sistaDag}) ligger före i dag; en roll kan avslutas i dag eller senare.`);
+
+  return context.database.db.transaction().execute(async (trx) => {
+    const before = await loadAssignmentForChange(trx, context.access, input.id, input.version);
+    if (before.version !== input.version) throw conflict(before, input.version);
+    if (before.giltig_till !== null && before.giltig_till < today) {
+      throw codedError('ALREADY_EXISTS', `Rolltilldelningen ${before.id} upphörde redan ${before.giltig_till}.`, { rolltilldelningId: before.id });
+    }
+    assertPeriodOrder(before.giltig_fran, sistaDag, 'giltigFran', 'input.sistaDag');
+    await assertNotLastOwnLead(trx, context.access, before, today);
+
+    if (!(await queries.updateAssignment(trx, before.id, input.version, { giltig_fran: before.giltig_fran, giltig_till: sistaDag, verksamhetsomraden: before.verksamhetsomraden }))) {
+      throw conflict((await queries.selectRolltilldelning(trx, before.id))!, input.version);
+    }
+    const after = (await queries.selectRolltilldelning(trx, before.id))!;
+    await logChange(trx, context, 'AVSLUTA', before, after);
+    await noteAccessChange(trx, context, after.anvandare_id);
+    return after;
+  });
+}
