@@ -33,16 +33,24 @@ export async function prepareDatabase<Schema>(module: SubgraphModule<Schema>, ur
   const database = openDatabase<Schema>(url);
   try {
     await migrateToLatest(database.db, module.migrations);
-    await sql`create table if not exists seed_metadata (scale integer not null, seeded_at text not null)`.execute(database.db);
+    await sql`create table if not exists seed_metadata (scale integer not null, seeded_at text not null, migrations text)`.execute(database.db);
 
-    const existing = await sql<{ scale: number }>`select scale from seed_metadata`.execute(database.db);
-    if (existing.rows.length > 0) return { database, seeded: false };
+    // A seed written before a later migration may lack rows that migration's tables need, so an
+    // embedded database seeded under other migrations is written anew.
+    const migrationNames = Object.keys(module.migrations).sort().join(',');
+    const existing = await sql<{ scale: number; migrations?: string | null }>`select * from seed_metadata`.execute(database.db);
+    const stored = existing.rows[0];
+    if (stored && stored.migrations === migrationNames) return { database, seeded: false };
+    if (stored) {
+      await database.close();
+      return prepareDatabase(module, url, { ...options, scale: stored.scale, reseed: true });
+    }
 
     const world = options.world ? options.world() : generateWorld({ scale: options.scale });
     await database.db.transaction().execute(async (trx) => {
       await module.seed(trx, world, options.progress ?? (() => {}));
       await sql`delete from seed_metadata`.execute(trx);
-      await sql`insert into seed_metadata (scale, seeded_at) values (${options.scale}, ${new Date().toISOString()})`.execute(trx);
+      await sql`insert into seed_metadata (scale, seeded_at, migrations) values (${options.scale}, ${new Date().toISOString()}, ${migrationNames})`.execute(trx);
     });
     return { database, seeded: true };
   } catch (error) {
