@@ -51,6 +51,7 @@ export function renderGraphiqlPage(options: GraphiqlOptions): string {
 html, body { height: 100%; margin: 0; }
 body { display: flex; flex-direction: column; }
 #root { flex: 1; min-height: 0; }
+#root .graphiql-container { height: 100%; }
 #caller { display: none; gap: 0.5em; align-items: center; padding: 0.4em 0.8em; font: 14px system-ui, sans-serif; background: #f3f4f6; border-bottom: 1px solid #d1d5db; }
 #caller select { font: inherit; max-width: 40em; }
 </style>
@@ -75,6 +76,9 @@ self.MonacoEnvironment = {
 (async function start() {
   var settings = ${settings};
   var identityProvider = ${identityProvider};
+  // This GraphiQL build opens with settings.query; the example shows only until the user has tabs of their own.
+  var hasOwnTabs = Object.keys(localStorage).some(function (key) { return key.indexOf('graphiql:tabState') === 0; });
+  if (!hasOwnTabs && !new URLSearchParams(location.search).has('query')) settings.query = settings.defaultQuery;
   var chosen = new URLSearchParams(location.search).get('anvandare') || '';
   var status = document.getElementById('caller-status');
   if (identityProvider) {

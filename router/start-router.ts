@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadInternalPrivateKey } from '../src/access/internal-keys.ts';
 import { AuditStore } from '../src/audit/audit-store.ts';
 import { urlHost } from '../src/config/url-host.ts';
+import { listen } from '../src/net/listen.ts';
 import { devIdentityProviderKeys } from '../src/dev-idp/dev-idp-keys.ts';
 import type { Config } from '../src/config/load-config.ts';
 import { createLogger, type Logger } from '../src/log/create-logger.ts';
@@ -88,13 +88,7 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? config.routerPort, config.host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}/graphql`;
+  const url = `${await listen(server, { host: config.host, port: options.port ?? config.routerPort, portVariable: 'IVO_ROUTER_PORT' })}/graphql`;
   log.info({ url }, 'router listening');
 
   return {

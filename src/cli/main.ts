@@ -7,7 +7,8 @@ import { AuditCommandError, auditCommand } from './audit-command.ts';
 import { composeCommand } from './compose.ts';
 import { TokenCommandError, tokenCommand } from './token-command.ts';
 import { seedDatabases } from './seed-databases.ts';
-import { startAll } from './start-all.ts';
+import { GraphRunningError, refuseWhileRunning } from './refuse-while-running.ts';
+import { StartError, startAll } from './start-all.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
 import { loadSubgraphModule } from './subgraph-modules.ts';
 
@@ -37,6 +38,7 @@ async function main(argv: string[]): Promise<void> {
       const { values } = parseArgs({ args: rest, options: { scale: { type: 'string' }, force: { type: 'boolean', default: false } } });
       const config = loadConfig();
       const scale = values.scale === undefined ? config.seedScale : parseScale(values.scale, '--scale');
+      if (values.force) await refuseWhileRunning(config);
       const seeded = await seedDatabases(config, { scale, force: values.force ?? false });
       console.log(seeded.length ? `Seedade ${seeded.join(', ')} i ${config.dataDir}.` : 'Alla databaser var redan seedade.');
       return;
@@ -58,6 +60,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'token': {
       if (!rest[0]) throw new UsageError('Ange vem token gäller, till exempel: token A-00003');
+      if (process.env.NODE_ENV === 'production') throw new DevIdentityProviderInProductionError();
       console.log(await tokenCommand(loadConfig(), rest[0]));
       return;
     }
@@ -66,23 +69,42 @@ async function main(argv: string[]): Promise<void> {
       console.error(`${count} poster.`);
       return;
     }
+    case '--help':
+    case '-h':
+    case 'help':
+      console.log(USAGE);
+      return;
     default:
       throw new UsageError(command ? `Okänt kommando "${command}".` : 'Ange ett kommando.');
   }
 }
+
+// A reader that closes early, like `| head`, ends the output; that is no failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(`Felaktig konfiguration: ${error.message}`);
     process.exit(2);
   }
-  if (error instanceof TokenCommandError || error instanceof AuditCommandError || error instanceof DevIdentityProviderInProductionError) {
+  if (error instanceof TokenCommandError || error instanceof AuditCommandError || error instanceof DevIdentityProviderInProductionError || error instanceof GraphRunningError) {
     console.error(error.message);
     process.exit(2);
   }
-  if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+  if (error instanceof UsageError) {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
+  }
+  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`Felaktiga flaggor: ${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (error instanceof StartError) {
+    console.error(`IVO-grafen startade inte: ${error.message}`);
+    process.exit(1);
   }
   console.error(error);
   process.exit(1);

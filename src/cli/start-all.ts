@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/load-config.ts';
 import { urlHost } from '../config/url-host.ts';
-import { loadInternalPrivateKey } from '../access/internal-keys.ts';
+import { loadInternalPrivateKey, loadInternalPublicKey } from '../access/internal-keys.ts';
 import { devIdentityProviderKeys } from '../dev-idp/dev-idp-keys.ts';
 import { startDevIdentityProvider } from '../dev-idp/start-dev-identity-provider.ts';
 import { createLogger } from '../log/create-logger.ts';
@@ -11,6 +11,9 @@ import { seedDatabases } from './seed-databases.ts';
 
 const MAIN_FILE = fileURLToPath(new URL('./main.ts', import.meta.url));
 const READY_TIMEOUT_MS = 60_000;
+
+/** Raised when a child process does not come up; the child's own message is printed above it. */
+export class StartError extends Error {}
 
 interface Child {
   label: string;
@@ -25,11 +28,11 @@ interface Child {
  */
 export async function startAll(config: Config): Promise<void> {
   await seedDatabases(config, { scale: config.seedScale, force: false });
-  // Created here, before the children start, so they all read the same development keys.
-  if (!config.production) {
-    devIdentityProviderKeys(config);
-    loadInternalPrivateKey(config);
-  }
+  // Read here, before any child starts: in production a missing key stops start-up at once, and
+  // in development the children all read the same keys created now.
+  if (!config.production) devIdentityProviderKeys(config);
+  loadInternalPrivateKey(config);
+  loadInternalPublicKey(config);
   const identityProvider = config.production ? null : await startDevIdentityProvider(config, createLogger('dev-idp', config.logLevel));
 
   const children: Child[] = [];
@@ -60,7 +63,7 @@ export async function startAll(config: Config): Promise<void> {
     };
     child.process.once('exit', (code, signal) => {
       if (stopping) return;
-      console.error(`${label} exited (${signal ?? `code ${code}`}); stopping the others.`);
+      console.error(`${label} avslutades (${signal ?? `kod ${code}`}); stoppar de andra.`);
       void stopAll(1);
     });
     children.push(child);
@@ -77,7 +80,7 @@ export async function startAll(config: Config): Promise<void> {
   console.log(`  router och GraphiQL  http://${host}:${config.routerPort}/graphql`);
   for (const name of SUBGRAPH_NAMES) console.log(`  ${name.padEnd(19)} http://${host}:${config.subgraphPorts[name]}/graphql`);
   if (identityProvider) {
-    console.log(`  utvecklingsinloggning ${identityProvider.url} (välj användare i GraphiQL, eller: npm run token -- A-00003)`);
+    console.log(`  ${'utvecklingsinloggning'.padEnd(19)} ${identityProvider.url} (välj användare i GraphiQL, eller: npm run token -- A-00003)`);
   }
   console.log('Avsluta med Ctrl-C.\n');
 }
@@ -85,7 +88,7 @@ export async function startAll(config: Config): Promise<void> {
 async function waitUntilReady(child: Child): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.process.exitCode !== null) throw new Error(`${child.label} exited before it was ready.`);
+    if (child.process.exitCode !== null) throw new StartError(`${child.label} avslutades innan den var klar; se meddelandet ovan.`);
     try {
       const response = await fetch(child.readyUrl);
       if (response.ok) return;
@@ -94,7 +97,7 @@ async function waitUntilReady(child: Child): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  throw new Error(`${child.label} was not ready at ${child.readyUrl} within ${READY_TIMEOUT_MS / 1000} s.`);
+  throw new StartError(`${child.label} var inte klar på ${child.readyUrl} inom ${READY_TIMEOUT_MS / 1000} s.`);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -11,6 +11,12 @@ export class TokenCommandError extends Error {}
  * (`Sandberg`), or for any personnummer or HSA-id, registered or not.
  */
 export async function tokenCommand(config: Config, who: string): Promise<string> {
+  const personal = /^(\d{8})-?(\d{4})$/.exec(who);
+  if (personal) {
+    const digits = `${personal[1]}${personal[2]}`;
+    if (!parseLoginIdentity(digits)) throw new TokenCommandError(`${who} är inget giltigt personnummer; kontrollera datum och kontrollsiffra.`);
+    return issueDevToken(config, digits);
+  }
   if (parseLoginIdentity(who)) return issueDevToken(config, who);
 
   const users = await readSeededUsers(config.databaseUrls.users, Number.MAX_SAFE_INTEGER);

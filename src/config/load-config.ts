@@ -83,7 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const config: Config = {
-    host: readString(env, 'IVO_HOST', '127.0.0.1'),
+    host: readHost(env, 'IVO_HOST', '127.0.0.1'),
     routerPort: readPort(env, 'IVO_ROUTER_PORT', 4000),
     subgraphPorts,
     dataDir,
@@ -122,6 +122,17 @@ function readPort(env: NodeJS.ProcessEnv, variable: string, fallback: number): n
     throw new ConfigError(variable, `${variable} ska vara ett portnummer mellan 1 och 65535 (fick "${value}").`);
   }
   return port;
+}
+
+function readHost(env: NodeJS.ProcessEnv, variable: string, fallback: string): string {
+  const host = readString(env, variable, fallback);
+  const ipv4 = /^(\d{1,3})(\.\d{1,3}){3}$/.test(host) && host.split('.').every((part) => Number(part) <= 255);
+  const ipv6 = /^[0-9A-Fa-f:]+$/.test(host) && host.includes(':');
+  const hostname = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(host);
+  if (!ipv4 && !ipv6 && !hostname) {
+    throw new ConfigError(variable, `${variable} ska vara en IP-adress eller ett värdnamn, till exempel 127.0.0.1 (fick "${host}").`);
+  }
+  return host;
 }
 
 function readInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number, minimum: number, maximum: number): number {

@@ -1,9 +1,9 @@
 import { createPublicKey } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { exportJWK } from 'jose';
 import type { Config } from '../config/load-config.ts';
 import type { Logger } from '../log/create-logger.ts';
+import { listen } from '../net/listen.ts';
 import { devIdentityProviderKeys } from './dev-idp-keys.ts';
 import { issueDevToken } from './issue-dev-token.ts';
 import { DevIdentityProviderInProductionError } from './production-error.ts';
@@ -63,13 +63,7 @@ export async function startDevIdentityProvider(config: Config, log: Logger, port
     return everyone.find((user) => user.id === userId)?.identitet;
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, config.host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
+  const url = await listen(server, { host: config.host, port, portVariable: 'IVO_DEV_IDP_PORT' });
   log.info({ url }, 'development identity provider listening');
 
   return {

@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { KeyObject } from 'node:crypto';
@@ -9,7 +8,9 @@ import { sql } from 'kysely';
 import { InternalTokenError, verifyInternalToken, type InternalClaims } from '../access/internal-token.ts';
 import { ACCESS_CHANGED_EXTENSION } from '../access/access-changes.ts';
 import { AUDIT_EXTENSION, AuditCollector } from '../audit/audit-collector.ts';
+import { subgraphVariablePrefix } from '../config/load-config.ts';
 import type { Database } from '../db/open-database.ts';
+import { listen } from '../net/listen.ts';
 import type { Logger } from '../log/create-logger.ts';
 import { buildGuardedSchema } from './build-guarded-schema.ts';
 import { formatSubgraphError } from './format-error.ts';
@@ -132,15 +133,10 @@ export async function createSubgraphServer<Schema, Loaders>(
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const origin = await listen(server, { host: options.host, port: options.port, portVariable: `${subgraphVariablePrefix(module.name)}_PORT` });
 
   return {
-    url: `http://${host}:${address.port}/graphql`,
+    url: `${origin}/graphql`,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
