@@ -42,8 +42,28 @@ describe('loadConfig', () => {
     ['IVO_SEED_SCALE', '0', 'IVO_SEED_SCALE ska vara ett heltal från 1 till 64 (fick "0").'],
     ['IVO_CASES_DATABASE_URL', 'postgres://db/cases', 'IVO_CASES_DATABASE_URL ska ha formen sqlite:<sökväg till fil> (fick "postgres://db/cases").'],
     ['IVO_HOST', ' 127.0.0.1', 'IVO_HOST får inte börja eller sluta med blanksteg (fick " 127.0.0.1").'],
+    ['IVO_HOST', 'not a host', 'IVO_HOST ska vara en IP-adress eller ett värdnamn, till exempel 127.0.0.1 (fick "not a host").'],
+    ['IVO_HOST', '300.1.1.1', 'IVO_HOST ska vara en IP-adress eller ett värdnamn, till exempel 127.0.0.1 (fick "300.1.1.1").'],
+    ['IVO_ACCESS_CONTEXT_TTL_SECONDS', '61', 'IVO_ACCESS_CONTEXT_TTL_SECONDS ska vara ett heltal från 0 till 60 (fick "61").'],
+    ['IVO_TOKEN_JWKS_URL', 'ftp://idp/jwks', 'IVO_TOKEN_JWKS_URL ska vara en http- eller https-adress (fick "ftp://idp/jwks").'],
+    ['IVO_TOKEN_PUBLIC_KEY', 'not a key', 'IVO_TOKEN_PUBLIC_KEY ska vara en nyckel i PEM-format som börjar med -----BEGIN PUBLIC KEY-----.'],
   ])('rejects a bad %s with a message naming it', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(new ConfigError(variable, message));
+  });
+
+  it('requires a caller token key in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('I produktion (NODE_ENV=production) måste IVO_TOKEN_JWKS_URL eller IVO_TOKEN_PUBLIC_KEY anges.');
+  });
+
+  it('requires an issuer with a configured key', () => {
+    expect(() => loadConfig({ IVO_TOKEN_JWKS_URL: 'https://idp.test/jwks' })).toThrow(
+      'IVO_TOKEN_ISSUER måste anges när IVO_TOKEN_JWKS_URL eller IVO_TOKEN_PUBLIC_KEY är satt.',
+    );
+  });
+
+  it('accepts IPv6 and host names', () => {
+    expect(loadConfig({ IVO_HOST: '::1' }).host).toBe('::1');
+    expect(loadConfig({ IVO_HOST: 'graf.ivo.local' }).host).toBe('graf.ivo.local');
   });
 
   it('rejects two servers on the same port', () => {
