@@ -129,7 +129,9 @@ function readHost(env: NodeJS.ProcessEnv, variable: string, fallback: string): s
   const ipv4 = /^(\d{1,3})(\.\d{1,3}){3}$/.test(host) && host.split('.').every((part) => Number(part) <= 255);
   const ipv6 = /^[0-9A-Fa-f:]+$/.test(host) && host.includes(':');
   const hostname = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(host);
-  if (!ipv4 && !ipv6 && !hostname) {
+  // Only digits and dots must form an IPv4 address; host names may not pass for a bad one.
+  const numeric = /^[\d.]+$/.test(host);
+  if (numeric ? !ipv4 : !ipv6 && !hostname) {
     throw new ConfigError(variable, `${variable} ska vara en IP-adress eller ett värdnamn, till exempel 127.0.0.1 (fick "${host}").`);
   }
   return host;
