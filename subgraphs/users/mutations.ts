@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AccessContext } from '../../src/access/access-context.ts';
-import { isHuvudrapportorFor, isIvoStaff } from '../../src/access/access-checks.ts';
+import { huvudrapportorNamnder, isHuvudrapportorFor, isIvoStaff } from '../../src/access/access-checks.ts';
 import { forbidden } from '../../src/access/forbidden.ts';
 import { badUserInput, codedError } from '../../src/errors/coded-error.ts';
 import type { Roll, Verksamhetsomrade } from '../../src/seed/world-types.ts';
@@ -61,8 +61,27 @@ async function assertNotLastOwnLead(db: Db, access: AccessContext, assignment: q
   if (otherLeads === 0) throw forbidden('lastHuvudrapportor');
 }
 
+function isValidOn(from: string, to: string | null, day: string): boolean {
+  return from <= day && (to === null || to >= day);
+}
+
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Refuses to change an assignment that has ended or was withdrawn: its history stays as it is. */
+function assertNotEnded(assignment: queries.AssignmentSnapshot, today: string): void {
+  const ended = assignment.giltig_till !== null && (assignment.giltig_till < today || assignment.giltig_till < assignment.giltig_fran);
+  if (ended) {
+    throw badUserInput('input.id', `Rolltilldelningen ${assignment.id} upphörde ${assignment.giltig_till} och kan inte ändras; lägg till en ny med laggTillRapportor.`);
+  }
+}
+
 async function loadAssignmentForChange(db: Db, access: AccessContext, id: string, version: number): Promise<queries.AssignmentSnapshot> {
-  if (!Number.isInteger(version) || version < 1) throw badUserInput('input.version', `Fältet version ska vara ett positivt heltal från Rolltilldelning.version (fick ${version}).`);
+  if (!Number.isInteger(version) || version < 1) throw badUserInput('input.version', `Fältet input.version ska vara ett positivt heltal från Rolltilldelning.version (fick ${version}).`);
+  // Someone who administers no committee learns nothing, not even whether the id exists.
+  if (access.anonymous) throw forbidden('notLoggedIn');
+  if (!isIvoStaff(access) && huvudrapportorNamnder(access).length === 0) throw forbidden('administerCommittee');
   const assignment = await queries.selectRolltilldelning(db, id);
   if (!assignment) throw codedError('NOT_FOUND', `Det finns ingen rolltilldelning med id ${id}.`, { argument: 'input.id' });
   // An assignment of a committee the caller does not administer is reported as forbidden, not as
@@ -112,7 +131,7 @@ export async function laggTillRapportor(input: LaggTillRapportorInput, context: 
   const giltigFran = input.giltigFran ?? today;
   const giltigTill = input.giltigTill ?? null;
   assertPeriodOrder(giltigFran, giltigTill, 'input.giltigFran', 'input.giltigTill');
-  if (giltigTill !== null && giltigTill < today) throw badUserInput('input.giltigTill', `Fältet giltigTill (${giltigTill}) ligger före i dag; en ny roll kan inte redan ha upphört.`);
+  if (giltigTill !== null && giltigTill < today) throw badUserInput('input.giltigTill', `Fältet input.giltigTill (${giltigTill}) ligger före i dag; en ny roll kan inte redan ha upphört.`);
 
   return context.database.db.transaction().execute(async (trx) => {
     const allowedAreas = await queries.selectNamndAreas(trx, input.namndId);
@@ -159,6 +178,7 @@ export async function andraRapportor(input: AndraRapportorInput, context: Contex
   return context.database.db.transaction().execute(async (trx) => {
     const before = await loadAssignmentForChange(trx, context.access, input.id, input.version);
     if (before.version !== input.version) throw conflict(before, input.version);
+    assertNotEnded(before, today);
 
     const allowedAreas = await queries.selectNamndAreas(trx, before.namnd_id as string);
     const areas = input.verksamhetsomraden ? readAreas(input.verksamhetsomraden, allowedAreas, 'input.verksamhetsomraden', `nämnden ${before.namnd_id}`) : before.verksamhetsomraden;
@@ -166,10 +186,13 @@ export async function andraRapportor(input: AndraRapportorInput, context: Contex
     if (input.tillsVidare && input.giltigTill) throw badUserInput('input.tillsVidare', 'Ange antingen giltigTill eller tillsVidare, inte båda.');
     const giltigTill = input.tillsVidare ? null : (input.giltigTill ?? before.giltig_till);
     assertPeriodOrder(giltigFran, giltigTill, 'input.giltigFran', 'input.giltigTill');
-    if (giltigTill !== null && giltigTill < today && giltigTill !== before.giltig_till) {
-      throw badUserInput('input.giltigTill', `Fältet giltigTill (${giltigTill}) ligger före i dag; historiken kan inte skrivas om.`);
+    if (giltigTill !== null && giltigTill < today) {
+      throw badUserInput('input.giltigTill', `Fältet input.giltigTill (${giltigTill}) ligger före i dag; historiken kan inte skrivas om.`);
     }
-    if (giltigTill !== null && giltigTill < (before.giltig_till ?? '9999-12-31')) await assertNotLastOwnLead(trx, context.access, before, giltigTill < today ? today : giltigTill);
+    // Shortening or postponing one's own current lead role could leave the committee without one.
+    const currentBefore = isValidOn(before.giltig_fran, before.giltig_till, today);
+    const shortened = giltigTill !== null && giltigTill < (before.giltig_till ?? '9999-12-31');
+    if ((currentBefore && !isValidOn(giltigFran, giltigTill, today)) || shortened) await assertNotLastOwnLead(trx, context.access, before, today);
 
     if (!(await queries.updateAssignment(trx, before.id, input.version, { giltig_fran: giltigFran, giltig_till: giltigTill, verksamhetsomraden: areas }))) {
       throw conflict((await queries.selectRolltilldelning(trx, before.id))!, input.version);
@@ -185,18 +208,26 @@ export async function andraRapportor(input: AndraRapportorInput, context: Contex
 export async function avslutaRapportor(input: AvslutaRapportorInput, context: Context) {
   const today = todayInSweden();
   const sistaDag = input.sistaDag ?? today;
-  if (sistaDag < today) throw badUserInput('input.sistaDag', `Fältet sistaDag (${sistaDag}) ligger före i dag; en roll kan avslutas i dag eller senare.`);
+  if (sistaDag < today) throw badUserInput('input.sistaDag', `Fältet input.sistaDag (${sistaDag}) ligger före i dag; en roll kan avslutas i dag eller senare.`);
 
   return context.database.db.transaction().execute(async (trx) => {
     const before = await loadAssignmentForChange(trx, context.access, input.id, input.version);
     if (before.version !== input.version) throw conflict(before, input.version);
-    if (before.giltig_till !== null && before.giltig_till < today) {
-      throw codedError('ALREADY_EXISTS', `Rolltilldelningen ${before.id} upphörde redan ${before.giltig_till}.`, { rolltilldelningId: before.id });
+    assertNotEnded(before, today);
+    if (before.giltig_till !== null && sistaDag >= before.giltig_till) {
+      throw badUserInput(
+        'input.sistaDag',
+        `Fältet input.sistaDag (${sistaDag}) ska ligga före rollens nuvarande sista dag ${before.giltig_till}; förläng en roll med andraRapportor.`,
+      );
     }
-    assertPeriodOrder(before.giltig_fran, sistaDag, 'giltigFran', 'input.sistaDag');
     await assertNotLastOwnLead(trx, context.access, before, today);
 
-    if (!(await queries.updateAssignment(trx, before.id, input.version, { giltig_fran: before.giltig_fran, giltig_till: sistaDag, verksamhetsomraden: before.verksamhetsomraden }))) {
+    // A role that has not begun is withdrawn: its last day becomes the day before its first, so it
+    // is never valid and stays as history.
+    const lastDay = before.giltig_fran > today ? dayBefore(before.giltig_fran) : sistaDag;
+    if (before.giltig_fran <= today) assertPeriodOrder(before.giltig_fran, sistaDag, 'giltigFran', 'input.sistaDag');
+
+    if (!(await queries.updateAssignment(trx, before.id, input.version, { giltig_fran: before.giltig_fran, giltig_till: lastDay, verksamhetsomraden: before.verksamhetsomraden }))) {
       throw conflict((await queries.selectRolltilldelning(trx, before.id))!, input.version);
     }
     const after = (await queries.selectRolltilldelning(trx, before.id))!;

@@ -161,9 +161,9 @@ function assignmentQuery(db: Db, statuses: readonly AssignmentStatus[] | null | 
       eb.or(
         statuses.map((status) =>
           status === 'KOMMANDE'
-            ? eb('giltig_fran', '>', today)
+            ? eb.and([eb('giltig_fran', '>', today), eb.or([eb('giltig_till', 'is', null), eb('giltig_till', '>=', eb.ref('giltig_fran'))])])
             : status === 'AVSLUTAD'
-              ? eb('giltig_till', '<', today)
+              ? eb.or([eb('giltig_till', '<', today), eb('giltig_till', '<', eb.ref('giltig_fran'))])
               : eb.and([eb('giltig_fran', '<=', today), eb.or([eb('giltig_till', 'is', null), eb('giltig_till', '>=', today)])]),
         ),
       ),

@@ -23,8 +23,9 @@ type Context = SubgraphContext<UsersDatabase, UsersLoaders>;
 type PageArgs = { first?: number | null; after?: string | null };
 
 function assignmentStatus(role: RolltilldelningRow, today: string): queries.AssignmentStatus {
+  // A withdrawn role ends before it begins.
+  if (role.giltig_till !== null && (role.giltig_till < today || role.giltig_till < role.giltig_fran)) return 'AVSLUTAD';
   if (role.giltig_fran > today) return 'KOMMANDE';
-  if (role.giltig_till !== null && role.giltig_till < today) return 'AVSLUTAD';
   return 'GALLANDE';
 }
 
