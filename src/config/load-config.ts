@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DatabaseUrlError, parseDatabaseUrl } from '../db/database-url.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraph-names.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -215,9 +216,11 @@ function readLogLevel(env: NodeJS.ProcessEnv, variable: string, fallback: LogLev
 function readDatabaseUrl(env: NodeJS.ProcessEnv, variable: string, fallback: string): string {
   const value = env[variable];
   if (value === undefined || value === '') return fallback;
-  if (!value.startsWith('sqlite:') || value.length === 'sqlite:'.length) {
-    // NOTE: only the embedded SQLite URL is accepted until the SQL Server dialect is wired in.
-    throw new ConfigError(variable, `${variable} ska ha formen sqlite:<sökväg till fil> (fick "${value}").`);
+  try {
+    parseDatabaseUrl(value);
+  } catch (error) {
+    if (!(error instanceof DatabaseUrlError)) throw error;
+    throw new ConfigError(variable, `${variable}: ${error.message}`);
   }
   return value;
 }
