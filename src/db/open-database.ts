@@ -1,44 +1,77 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect, type LogEvent } from 'kysely';
+import { Kysely, MssqlDialect, SqliteDialect, type Dialect, type LogEvent } from 'kysely';
+import * as Tarn from 'tarn';
+import * as Tedious from 'tedious';
+import { parseDatabaseUrl, type MssqlUrl } from './database-url.ts';
+import { NormalizeValuesPlugin } from './normalize-values-plugin.ts';
 import { StatementLog } from './statement-log.ts';
 
 /** A subgraph's database handle with the log of statements sent through it. */
 export interface Database<Schema> {
   db: Kysely<Schema>;
   statements: StatementLog;
-  dialect: 'sqlite';
+  dialect: 'sqlite' | 'mssql';
   close(): Promise<void>;
 }
 
 /**
- * Opens the database a URL names. `sqlite:<file>` opens (and creates) an embedded file; the
- * folder is created when missing.
+ * Opens the database a URL names: `sqlite:<file>` opens (and creates) an embedded file, its
+ * folder included; `mssql://…` connects to SQL Server through a tarn pool of tedious connections.
+ * Rows come back in the same shapes from both (see NormalizeValuesPlugin).
  */
 export function openDatabase<Schema>(url: string): Database<Schema> {
-  if (!url.startsWith('sqlite:')) {
-    throw new Error(`Unsupported database URL scheme in "${url.split(':')[0]}:"; expected sqlite:<file>.`);
-  }
-
-  const file = url.slice('sqlite:'.length);
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new SqliteDatabase(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
+  const parsed = parseDatabaseUrl(url);
+  const dialect = parsed.dialect === 'sqlite' ? sqliteDialect(parsed.file) : mssqlDialect(parsed);
 
   const statements = new StatementLog();
   const db = new Kysely<Schema>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect,
+    plugins: [new NormalizeValuesPlugin()],
     log: (event: LogEvent) => {
       statements.add({
         sql: event.query.sql,
         parameters: event.query.parameters,
         durationMs: event.queryDurationMillis,
+        node: event.query.query,
       });
     },
   });
 
-  return { db, statements, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, statements, dialect: parsed.dialect, close: () => db.destroy() };
+}
+
+function sqliteDialect(file: string): Dialect {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  return new SqliteDialect({ database: sqlite });
+}
+
+function mssqlDialect(url: MssqlUrl): Dialect {
+  return new MssqlDialect({
+    tarn: { ...Tarn, options: { min: url.poolMin, max: url.poolMax } },
+    tedious: {
+      ...Tedious,
+      connectionFactory: () =>
+        new Tedious.Connection({
+          server: url.host,
+          authentication: { type: 'default', options: { userName: url.user, password: url.password } },
+          options: {
+            port: url.port,
+            database: url.database,
+            encrypt: url.encrypt,
+            trustServerCertificate: url.trustServerCertificate,
+            connectTimeout: url.connectTimeoutMs,
+            requestTimeout: url.requestTimeoutMs,
+          },
+        }),
+    },
+    // A validation query before every checkout doubles the round trips; a broken connection
+    // fails its statement instead, and the pool replaces it.
+    validateConnections: false,
+  });
 }

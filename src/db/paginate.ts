@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { MssqlAdapter, sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { badUserInput } from '../errors/coded-error.ts';
 import type { PageArguments } from '../graphql/page-arguments.ts';
 
@@ -35,13 +35,20 @@ export function orderByKeys<Query extends AnySelect>(query: Query, keys: readonl
 
 /**
  * Fetches one page of a query by keyset: rows after `page.after` in key order, one more than
- * `page.first` so the caller can tell whether a next page exists.
+ * `page.first` so the caller can tell whether a next page exists. SQL Server takes `TOP`, since
+ * Kysely compiles `.limit()` there into invalid T-SQL without an error; SQLite takes `LIMIT`.
  */
-export async function fetchPage<Row>(query: AnySelect, keys: readonly SortKey[], page: PageArguments): Promise<Row[]> {
+export async function fetchPage<Row>(db: Kysely<any>, query: AnySelect, keys: readonly SortKey[], page: PageArguments): Promise<Row[]> {
   assertCursorFits(keys, page);
   let paged = page.after ? query.where(keysetAfter(keys, page.after)) : query;
-  paged = orderByKeys(paged, keys).limit(page.first + 1);
+  paged = orderByKeys(paged, keys);
+  paged = isSqlServer(db) ? paged.top(page.first + 1) : paged.limit(page.first + 1);
   return (await paged.execute()) as Row[];
+}
+
+/** Returns whether a Kysely instance talks to SQL Server. */
+export function isSqlServer(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof MssqlAdapter;
 }
 
 /**

@@ -1,8 +1,12 @@
+import type { RootOperationNode } from 'kysely';
+
 /** One SQL statement a subgraph sent to its database. */
 export interface StatementRecord {
   sql: string;
   parameters: readonly unknown[];
   durationMs: number;
+  /** Kysely's operation tree, so the statement can be compiled again for another dialect. */
+  node?: RootOperationNode;
 }
 
 /**

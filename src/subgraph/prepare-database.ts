@@ -27,10 +27,13 @@ export interface PrepareOptions {
 /**
  * Opens a subgraph's database, applies its migrations and, when the embedded database holds no
  * seed yet, writes one in a single transaction, so a failed seed leaves no half-written tables.
+ * A SQL Server database is only opened.
  */
 export async function prepareDatabase<Schema>(module: SubgraphModule<Schema>, url: string, options: PrepareOptions): Promise<PreparedDatabase<Schema>> {
   if (options.reseed) removeEmbeddedDatabase(url);
   const database = openDatabase<Schema>(url);
+  // On SQL Server the subgraph reads views over IVO's own systems: nothing is created or seeded.
+  if (database.dialect === 'mssql') return { database, seeded: false };
   try {
     await migrateToLatest(database.db, module.migrations);
     await sql`create table if not exists seed_metadata (scale integer not null, seeded_at text not null, migrations text)`.execute(database.db);

@@ -56,7 +56,7 @@ function escapeLike(text: string): string {
 
 /** Fetches one page of units matching a filter. */
 export function selectTillsynsobjektPage(db: Db, filter: TillsynsobjektFilter, page: PageArguments): Promise<TillsynsobjektRow[]> {
-  return fetchPage<TillsynsobjektRow>(unitQuery(db, filter), TILLSYNSOBJEKT_ORDER, page);
+  return fetchPage<TillsynsobjektRow>(db, unitQuery(db, filter), TILLSYNSOBJEKT_ORDER, page);
 }
 
 /** Counts the units matching a filter, all pages. */

@@ -58,7 +58,7 @@ function kommunQuery(db: Db, lanKod: string | null | undefined) {
 
 /** Fetches one page of municipalities. */
 export function selectKommunPage(db: Db, lanKod: string | null | undefined, page: PageArguments): Promise<KommunRow[]> {
-  return fetchPage<KommunRow>(kommunQuery(db, lanKod), KOMMUN_ORDER, page);
+  return fetchPage<KommunRow>(db, kommunQuery(db, lanKod), KOMMUN_ORDER, page);
 }
 
 /** Counts municipalities, all pages. */
@@ -78,7 +78,7 @@ function namndQuery(db: Db, filter: NamndFilter) {
 
 /** Fetches one page of committees. */
 export function selectNamndPage(db: Db, filter: NamndFilter, page: PageArguments): Promise<NamndRow[]> {
-  return fetchPage<NamndRow>(namndQuery(db, filter), NAMND_ORDER, page);
+  return fetchPage<NamndRow>(db, namndQuery(db, filter), NAMND_ORDER, page);
 }
 
 /** Counts committees, all pages. */
