@@ -1,7 +1,11 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+
+/** Where the suite collects its SQL statements, compiled for SQL Server, for the T-SQL check that runs after it. */
+export const TSQL_CAPTURE_DIR = path.resolve(import.meta.dirname, '.data/tsql-capture');
 
 export default defineConfig({
   resolve: {
@@ -12,6 +16,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'subgraphs/**/*.test.ts', 'router/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['test/tsql/**', 'node_modules/**'],
+    env: { IVO_TSQL_CAPTURE_DIR: TSQL_CAPTURE_DIR },
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Migration } from 'kysely';
 import { migrateToLatest } from '../db/migrate-to-latest.ts';
 import { openDatabase, type Database } from '../db/open-database.ts';
@@ -25,7 +26,7 @@ export interface AuditQuery {
 
 interface AuditDatabase {
   audit_record: {
-    id: number | undefined;
+    id: string;
     recorded_at: string;
     user_id: string | null;
     roles: string;
@@ -34,7 +35,7 @@ interface AuditDatabase {
     request_id: string;
     objects: string;
   };
-  audit_object: { record_id: number; object_type: string; object_id: string };
+  audit_object: { record_id: string; object_type: string; object_id: string };
 }
 
 const migrations: Record<string, Migration> = {
@@ -42,7 +43,8 @@ const migrations: Record<string, Migration> = {
     async up(db: Kysely<any>) {
       await db.schema
         .createTable('audit_record')
-        .addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement())
+        // A UUID made by the writer: no dialect-specific way to read back a generated key is needed.
+        .addColumn('id', 'varchar(36)', (column) => column.primaryKey())
         .addColumn('recorded_at', 'varchar(30)', (column) => column.notNull())
         .addColumn('user_id', 'varchar(20)')
         .addColumn('roles', 'text', (column) => column.notNull())
@@ -55,7 +57,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('audit_record_time').on('audit_record').columns(['recorded_at']).execute();
       await db.schema
         .createTable('audit_object')
-        .addColumn('record_id', 'integer', (column) => column.notNull().references('audit_record.id'))
+        .addColumn('record_id', 'varchar(36)', (column) => column.notNull().references('audit_record.id'))
         .addColumn('object_type', 'varchar(50)', (column) => column.notNull())
         .addColumn('object_id', 'varchar(50)', (column) => column.notNull())
         .execute();
@@ -88,11 +90,12 @@ export class AuditStore {
 
   /** Appends one record and its object index in one transaction; throws if it cannot be written. */
   async append(record: AuditRecord): Promise<void> {
+    const id = randomUUID();
     await this.database.db.transaction().execute(async (trx) => {
-      const inserted = await trx
+      await trx
         .insertInto('audit_record')
         .values({
-          id: undefined,
+          id,
           recorded_at: record.recordedAt,
           user_id: record.userId,
           roles: JSON.stringify(record.roles),
@@ -101,9 +104,8 @@ export class AuditStore {
           request_id: record.requestId,
           objects: JSON.stringify(record.objects),
         })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const index = record.objects.map((object) => ({ record_id: Number(inserted.id), object_type: object.type, object_id: object.id }));
+        .execute();
+      const index = record.objects.map((object) => ({ record_id: id, object_type: object.type, object_id: object.id }));
       // Chunked below SQL Server's 2,100-parameter limit.
       for (let start = 0; start < index.length; start += 600) await trx.insertInto('audit_object').values(index.slice(start, start + 600)).execute();
     });
@@ -117,7 +119,7 @@ export class AuditStore {
       const { type, id } = query.object;
       select = select.where('id', 'in', (eb) => eb.selectFrom('audit_object').select('record_id').where('object_type', '=', type).where('object_id', '=', id));
     }
-    const rows = await select.orderBy('recorded_at').orderBy('id').execute();
+    const rows = await select.orderBy('recorded_at').execute();
     return rows.map((row) => ({
       recordedAt: row.recorded_at,
       userId: row.user_id,

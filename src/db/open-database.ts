@@ -7,6 +7,7 @@ import * as Tedious from 'tedious';
 import { parseDatabaseUrl, type MssqlUrl } from './database-url.ts';
 import { NormalizeValuesPlugin } from './normalize-values-plugin.ts';
 import { StatementLog } from './statement-log.ts';
+import { captureForTsqlCheck } from './tsql-capture.ts';
 
 /** A subgraph's database handle with the log of statements sent through it. */
 export interface Database<Schema> {
@@ -36,6 +37,7 @@ export function openDatabase<Schema>(url: string): Database<Schema> {
         durationMs: event.queryDurationMillis,
         node: event.query.query,
       });
+      captureForTsqlCheck(event.query.query);
     },
   });
 
