@@ -45,6 +45,13 @@ describe('SQL Server statements', () => {
     expect(problems).toEqual([]);
   });
 
+  it.each(['care-register', 'cases', 'committees', 'users'])('%s views contract parses as T-SQL', async (name) => {
+    const ddl = fs.readFileSync(new URL(`../../subgraphs/${name}/sqlserver-views.sql`, import.meta.url), 'utf8');
+
+    expect(ddl).toContain('CREATE');
+    expect(await checkTsql([ddl])).toEqual([]);
+  });
+
   it('fail the check with a .limit()', async () => {
     const limited = compileOnly.selectFrom('tillsynsobjekt').select('id').orderBy('id').limit(5).compile().sql;
     const topped = compileOnly.selectFrom('tillsynsobjekt').select('id').orderBy('id').top(5).compile().sql;
