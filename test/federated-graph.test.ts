@@ -19,8 +19,13 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const byNameThenId = (a: { namn: string; id: string }, b: { namn: string; id: string }) =>
-  a.namn < b.namn ? -1 : a.namn > b.namn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** Compares two strings by code point, as SQLite's default collation does. */
+function compareText(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
+
+const byNameThenId = (a: { namn: string; id: string }, b: { namn: string; id: string }) => compareText(a.namn, b.namn) || compareText(a.id, b.id);
 
 function arendetypOf(arende: ArendeRecord): string {
   return world.klassificeringar.find((entry) => entry.kod === arende.klassificeringKod)?.arendetyp as string;
@@ -55,14 +60,14 @@ function linkedCases(unitId: string): ArendeRecord[] {
 
 function decisionsOf(diarienummer: string): BeslutRecord[] {
   decisionsByCase ??= groupBy(world.beslut, (beslut) => beslut.diarienummer);
-  return [...(decisionsByCase.get(diarienummer) ?? [])].sort((a, b) => (a.datum === b.datum ? (a.id < b.id ? -1 : 1) : a.datum < b.datum ? -1 : 1));
+  return [...(decisionsByCase.get(diarienummer) ?? [])].sort((a, b) => compareText(a.datum, b.datum) || compareText(a.id, b.id));
 }
 
 function latestSupervisionDecision(unitId: string): BeslutRecord | null {
   const decisions = linkedCases(unitId)
     .filter((arende) => arendetypOf(arende) === 'TILLSYN')
     .flatMap((arende) => decisionsOf(arende.diarienummer));
-  decisions.sort((a, b) => (a.datum === b.datum ? (a.id > b.id ? -1 : 1) : a.datum > b.datum ? -1 : 1));
+  decisions.sort((a, b) => compareText(b.datum, a.datum) || compareText(b.id, a.id));
   return decisions[0] ?? null;
 }
 
@@ -123,12 +128,12 @@ describe('federated graph through the router', () => {
   });
 
   it('lists a unit’s cases since 2022 with decisions and links', async () => {
-    // The SoL IFO unit with the most linked cases since 2022 exercises both link methods best; the
-    // rapportör in SoL IFO sees its cases except complaint cases, whose contents only IVO sees.
+    // The SoL IFO unit with the most linked cases since 2022 exercises both link methods best. The
+    // rapportör in SoL IFO may read its cases except complaint cases, which only IVO staff may read.
     const unit = world.tillsynsobjekt
       .filter((candidate) => candidate.verksamhetsomrade === 'SOL_IFO')
       .map((candidate) => ({ candidate, count: linkedCases(candidate.id).filter((arende) => arende.inkom >= '2022-01-01').length }))
-      .sort((a, b) => b.count - a.count || (a.candidate.id < b.candidate.id ? -1 : 1))[0]!.candidate;
+      .sort((a, b) => b.count - a.count || compareText(a.candidate.id, b.candidate.id))[0]!.candidate;
     const response = await stack.query(
       `query Arenden($id: ID!) {
         tillsynsobjekt(id: $id) {
@@ -154,7 +159,7 @@ describe('federated graph through the router', () => {
 
     const cases = linkedCases(unit.id)
       .filter((arende) => arende.inkom >= '2022-01-01' && arendetypOf(arende) !== 'UPPLYSNING')
-      .sort((a, b) => (a.inkom === b.inkom ? (a.diarienummer > b.diarienummer ? -1 : 1) : a.inkom > b.inkom ? -1 : 1));
+      .sort((a, b) => compareText(b.inkom, a.inkom) || compareText(b.diarienummer, a.diarienummer));
     const linkOf = (diarienummer: string) => world.kopplingar.find((link) => link.diarienummer === diarienummer)!;
 
     expect(cases.length).toBeGreaterThan(1);
@@ -202,7 +207,7 @@ describe('federated graph through the router', () => {
     const lan = world.lan.find((county) => county.kod === kommun.lanKod)!;
     const reports = world.ejVerkstallaBeslut
       .filter((report) => report.namndId === 'N-0001' && report.status === 'EJ_VERKSTALLT')
-      .sort((a, b) => (a.rapporteringskvartal === b.rapporteringskvartal ? (a.id < b.id ? -1 : 1) : a.rapporteringskvartal > b.rapporteringskvartal ? -1 : 1));
+      .sort((a, b) => compareText(b.rapporteringskvartal, a.rapporteringskvartal) || compareText(a.id, b.id));
 
     expect(reports.length).toBeGreaterThan(0);
     expect(response).toEqual({

@@ -11,19 +11,19 @@ type RuleContext = { access: AccessContext; loaders: UsersLoaders };
 
 // The rules read the parent object, so none is cached per request.
 
-/** Every field of a user: the user, the huvudrapportör of one of the user's committees, IVO staff. */
+/** Shows every field of a user to the user, to the huvudrapportör of one of the user's committees and to IVO staff. */
 const userField = safeRule('userField', { cache: 'no_cache' }, async (user: AnvandareRow, _args, { access, loaders }: RuleContext) => {
   const roles = await loaders.rollerByAnvandare.load(user.id);
   return userDenial(access, user.id, roles.map((role) => role.namnd_id)) ?? true;
 });
 
-/** The masked login identity: the user themself only. */
+/** Shows the masked login identity to the user themself only. */
 const selfOnly = safeRule('selfOnly', { cache: 'no_cache' }, (user: AnvandareRow, _args, { access }: RuleContext) => {
   if (access.anonymous) return forbidden('notLoggedIn');
   return access.userId === user.id ? true : forbidden('user');
 });
 
-/** A committee's reporters: its huvudrapportör and IVO staff. */
+/** Shows a committee's reporters and assignments to its huvudrapportör and IVO staff. */
 const namndReporters = safeRule('namndReporters', { cache: 'no_cache' }, (namnd: { id: string }, _args, { access }: RuleContext) => {
   if (access.anonymous) return forbidden('notLoggedIn');
   return isIvoStaff(access) || isHuvudrapportorFor(access, namnd.id) ? true : forbidden('user');
