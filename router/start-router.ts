@@ -38,7 +38,7 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
   const log = options.log ?? createLogger('router', config.logLevel);
   const subgraphUrls =
     options.subgraphUrls ??
-    (Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://${config.host}:${config.subgraphPorts[name]}/graphql`])) as Record<SubgraphName, string>);
+    (Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://${urlHost(config.host)}:${config.subgraphPorts[name]}/graphql`])) as Record<SubgraphName, string>);
   const internalPrivateKey = loadInternalPrivateKey(config);
   const auditStore = await AuditStore.open(config.auditDatabaseUrl);
   const verifyCallerToken = createCallerTokenVerifier(config.callerToken, () => devIdentityProviderKeys(config).publicKeyPem);
@@ -70,8 +70,8 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
     const clientName = request.headers['apollographql-client-name'] ?? request.headers['x-client-name'];
     // @whatwg-node/server's request listener merges extra arguments into the server context, which
     // becomes the gateway's GraphQL context; its type declares only the first two.
-    const listen = gateway.requestListener as unknown as (request: http.IncomingMessage, response: http.ServerResponse, context: Partial<RouterContext>) => Promise<void>;
-    await listen(request, response, {
+    const handleWithGateway = gateway.requestListener as unknown as (request: http.IncomingMessage, response: http.ServerResponse, context: Partial<RouterContext>) => Promise<void>;
+    await handleWithGateway(request, response, {
       access: authentication?.access,
       requestId,
       clientName: typeof clientName === 'string' ? clientName.slice(0, 200) : null,
