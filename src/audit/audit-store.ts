@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Migration } from 'kysely';
 import { migrateToLatest } from '../db/migrate-to-latest.ts';
@@ -76,8 +77,13 @@ const migrations: Record<string, Migration> = {
 export class AuditStore {
   private constructor(private readonly database: Database<AuditDatabase>) {}
 
-  /** Opens the store and creates its tables on first use. */
+  /**
+   * Opens the store and creates its tables on first use. An embedded store written by the first
+   * development layout (integer record ids) is moved aside whole, never changed, and a new one
+   * is started beside it.
+   */
   static async open(url: string): Promise<AuditStore> {
+    await moveAsideLegacyEmbeddedStore(url);
     const database = openDatabase<AuditDatabase>(url);
     try {
       await migrateToLatest(database.db, migrations);
@@ -134,4 +140,26 @@ export class AuditStore {
   async close(): Promise<void> {
     await this.database.close();
   }
+}
+
+async function moveAsideLegacyEmbeddedStore(url: string): Promise<void> {
+  if (!url.startsWith('sqlite:')) return;
+  const file = url.slice('sqlite:'.length);
+  if (!fs.existsSync(file)) return;
+
+  const database = openDatabase<AuditDatabase>(url);
+  let legacy = false;
+  try {
+    const column = await sql<{ type: string }>`select type from pragma_table_info('audit_record') where name = 'id'`.execute(database.db);
+    legacy = column.rows[0]?.type.toUpperCase() === 'INTEGER';
+  } finally {
+    await database.close();
+  }
+  if (!legacy) return;
+
+  const aside = `${file}.legacy-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(`${file}${suffix}`)) fs.renameSync(`${file}${suffix}`, `${aside}${suffix}`);
+  }
+  process.emitWarning(`Audit store ${file} had the first development layout; moved to ${aside} and started anew.`);
 }
