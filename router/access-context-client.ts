@@ -28,6 +28,8 @@ export interface AccessContextClient {
  */
 export function createAccessContextClient(options: { usersUrl: string; privateKey: KeyObject; ttlSeconds: number; timeoutMs?: number }): AccessContextClient {
   const cache = new Map<string, { access: AccessContext; expiresAt: number }>();
+  // Bumped by invalidate(), so a lookup already in flight does not store roles that changed meanwhile.
+  const generations = new Map<string, number>();
 
   async function lookUp(identity: string): Promise<AccessContext> {
     const token = await signInternalToken(options.privateKey, 'users', { access: { anonymous: false, userId: null, roles: [] }, purpose: 'access-context' });
@@ -55,8 +57,9 @@ export function createAccessContextClient(options: { usersUrl: string; privateKe
       const cached = cache.get(identity);
       if (cached && cached.expiresAt > now) return cached.access;
 
+      const generation = generations.get(identity) ?? 0;
       const access = await lookUp(identity);
-      if (options.ttlSeconds > 0) {
+      if (options.ttlSeconds > 0 && (generations.get(identity) ?? 0) === generation) {
         if (cache.size >= MAX_CACHED_IDENTITIES) cache.delete(cache.keys().next().value as string);
         cache.set(identity, { access, expiresAt: now + options.ttlSeconds * 1000 });
       }
@@ -64,6 +67,8 @@ export function createAccessContextClient(options: { usersUrl: string; privateKe
     },
     invalidate(identity) {
       cache.delete(identity);
+      generations.set(identity, (generations.get(identity) ?? 0) + 1);
+      if (generations.size > MAX_CACHED_IDENTITIES) generations.delete(generations.keys().next().value as string);
     },
   };
 }

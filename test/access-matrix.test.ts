@@ -214,7 +214,8 @@ const USERS = {
   reporterIfo:              ['notLoggedIn', SELF,          'user',        SHOWN,         'user',        'user',        SHOWN, 'user'],
   otherReporterN0001:       ['notLoggedIn', 'user',        'user',        SHOWN,         'user',        'user',        SHOWN, 'user'],
   mas:                      ['notLoggedIn', 'user',        'user',        'user',        'user',        SELF,          SHOWN, 'user'],
-  memberN0003:              ['notLoggedIn', 'user',        'user',        'user',        SHOWN,         'user',        SHOWN, 'user'],
+  // A huvudrapportör administers the committee's reporters, not its MAS.
+  memberN0003:              ['notLoggedIn', 'user',        'user',        'user',        'user',        'user',        SHOWN, 'user'],
   ivoStaff:                 ['notLoggedIn', 'user',        'user',        'user',        'user',        'user',        SELF,  'user'],
 } satisfies Record<string, Row<Shown | typeof SELF | Reason>>;
 
@@ -389,7 +390,7 @@ const USER_PICKS: Record<keyof typeof USERS, AnvandareRecord> = {
   reporterIfo: userById(FIXED_USERS.rapportorGoteborgIfo),
   otherReporterN0001: memberOf(FIXED_COMMITTEES.goteborgCentrum, 'RAPPORTOR'),
   mas: userById(FIXED_USERS.masGoteborg),
-  memberN0003: memberOf(FIXED_COMMITTEES.stockholmSodermalm),
+  memberN0003: memberOf(FIXED_COMMITTEES.stockholmSodermalm, 'MEDICINSKT_ANSVARIG_SJUKSKOTERSKA'),
   ivoStaff: userById(FIXED_USERS.ivoHandlaggare),
 };
 const SOLE_TRADER: HuvudmanRecord = required(
@@ -794,7 +795,7 @@ const PROBES = {
   userReporterIfo: userProbe(`user ${USER_PICKS.reporterIfo.id}, rapportör N-0001`, USER_PICKS.reporterIfo, USERS.reporterIfo),
   userOtherReporter: userProbe(`user ${USER_PICKS.otherReporterN0001.id}, another rapportör N-0001`, USER_PICKS.otherReporterN0001, USERS.otherReporterN0001),
   userMas: userProbe(`user ${USER_PICKS.mas.id}, MAS N-0002`, USER_PICKS.mas, USERS.mas),
-  userMemberN0003: userProbe(`user ${USER_PICKS.memberN0003.id}, member of N-0003`, USER_PICKS.memberN0003, USERS.memberN0003),
+  userMemberN0003: userProbe(`user ${USER_PICKS.memberN0003.id}, MAS of N-0003`, USER_PICKS.memberN0003, USERS.memberN0003),
   userIvoStaff: userProbe(`user ${USER_PICKS.ivoStaff.id}, IVO handläggare`, USER_PICKS.ivoStaff, USERS.ivoStaff),
   reportersN0001: reporterListProbe('N-0001'),
   reportersN0003: reporterListProbe('N-0003'),

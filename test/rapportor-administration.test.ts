@@ -425,6 +425,22 @@ describe('laggTillRapportor', () => {
   });
 });
 
+describe('a person already in the register', () => {
+  const own = useOwnStack();
+
+  it('is added only under the stored name', async () => {
+    const ivo = fixedUser(FIXED_USERS.ivoHandlaggare);
+    const before = await readRegister(own.users);
+
+    const response = await add(own, addInput({ identitet: ivo.personnummer as string, namn: 'Vem Som Helst', epost: 'vem@goteborg.se' }), LEAD_GOTEBORG);
+
+    expect(response).toEqual(
+      badInputResponse('laggTillRapportor', 'input.namn', 'Fältet input.namn stämmer inte med namnet i rapportörsregistret för den identiteten. Kontrollera namn och identitet, eller be IVO om hjälp.'),
+    );
+    expect(await readRegister(own.users)).toEqual(before);
+  });
+});
+
 describe('administration rights', () => {
   const own = useOwnStack();
 
@@ -878,6 +894,18 @@ describe('avslutaRapportor', () => {
       errorResponse('andraRapportor', `Rolltilldelningen ${ended.id} upphörde ${ended.giltigTill} och kan inte ändras; lägg till en ny med laggTillRapportor.`, { code: 'BAD_USER_INPUT', argument: 'input.id' }),
     );
     expect(await readRegister(own.users)).toEqual(before);
+  });
+
+  it('adds a person again after a withdrawn role', async () => {
+    const person = newPerson(47);
+    const withdrawn = await addAsLead(own, person, { giltigFran: addDays(today, 30) });
+    await end(own, { id: withdrawn, version: 1 }, LEAD_GOTEBORG);
+
+    const response = await add(own, addInput(person), LEAD_GOTEBORG);
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.laggTillRapportor).toMatchObject({ skapad: true, rolltilldelning: { status: 'GALLANDE', giltigFran: today } });
+    expect(response.data?.laggTillRapportor.rolltilldelning.id).not.toBe(withdrawn);
   });
 
   it('rejects ending an ended assignment again with an old version', async () => {

@@ -32,11 +32,11 @@ export function createLoaders({ db }: Database<UsersDatabase>, access: AccessCon
       async (ids) => {
         const users = new Map((await queries.selectAnvandareById(db, ids)).map((row) => [row.id, row]));
         const roles = await rollerByAnvandare.loadMany([...users.keys()]);
-        const namndIdsByUser = new Map([...users.keys()].map((id, index) => [id, (roles[index] as { namnd_id: string | null }[]).map((role) => role.namnd_id)]));
+        const rolesByUser = new Map([...users.keys()].map((id, index) => [id, roles[index] as RolltilldelningRow[]]));
         return ids.map((id) => {
           const user = users.get(id);
           if (!user) return null;
-          return userDenial(access, id, namndIdsByUser.get(id) ?? []) ?? user;
+          return userDenial(access, id, rolesByUser.get(id) ?? []) ?? user;
         });
       },
       { maxBatchSize: MAX_BATCH_SIZE },

@@ -61,6 +61,10 @@ async function assertNotLastOwnLead(db: Db, access: AccessContext, assignment: q
   if (otherLeads === 0) throw forbidden('lastHuvudrapportor');
 }
 
+function comparableName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
+}
+
 function isValidOn(from: string, to: string | null, day: string): boolean {
   return from <= day && (to === null || to >= day);
 }
@@ -139,12 +143,20 @@ export async function laggTillRapportor(input: LaggTillRapportorInput, context: 
     const areas = readAreas(input.verksamhetsomraden, allowedAreas, 'input.verksamhetsomraden', `nämnden ${input.namndId}`);
 
     let user = await queries.selectAnvandareByIdentity(trx, identity.personnummer ? { personnummer: identity.personnummer } : { hsaId: identity.hsaId as string });
+    // A person already in the register is added only under the name stored for them, so knowing a
+    // personnummer alone does not reveal who it belongs to or their stored e-mail address.
+    if (user && comparableName(user.namn) !== comparableName(namn) && !isIvoStaff(context.access)) {
+      throw badUserInput('input.namn', 'Fältet input.namn stämmer inte med namnet i rapportörsregistret för den identiteten. Kontrollera namn och identitet, eller be IVO om hjälp.');
+    }
     if (!user) {
       user = { id: await queries.nextId(trx, 'anvandare', 'A-', 5), namn, epost, personnummer: identity.personnummer, hsa_id: identity.hsaId };
       await queries.insertAnvandare(trx, user);
     }
 
-    const existing = (await queries.selectAssignments(trx, user.id, input.namndId, input.roll)).filter((role) => role.giltig_till === null || role.giltig_till >= today);
+    // Ended and withdrawn roles are history; only a current or coming one blocks a new add.
+    const existing = (await queries.selectAssignments(trx, user.id, input.namndId, input.roll)).filter(
+      (role) => role.giltig_till === null || (role.giltig_till >= today && role.giltig_till >= role.giltig_fran),
+    );
     const same = existing.find((role) => role.giltig_fran === giltigFran && role.giltig_till === giltigTill && role.verksamhetsomraden.join() === areas.join());
     if (same) return { rolltilldelning: same, skapad: false };
     if (existing.length > 0) {

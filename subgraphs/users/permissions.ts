@@ -14,7 +14,7 @@ type RuleContext = { access: AccessContext; loaders: UsersLoaders };
 /** Shows every field of a user to the user, to the huvudrapportör of one of the user's committees and to IVO staff. */
 const userField = safeRule('userField', { cache: 'no_cache' }, async (user: AnvandareRow, _args, { access, loaders }: RuleContext) => {
   const roles = await loaders.rollerByAnvandare.load(user.id);
-  return userDenial(access, user.id, roles.map((role) => role.namnd_id)) ?? true;
+  return userDenial(access, user.id, roles) ?? true;
 });
 
 /** Shows the masked login identity to the user themself only. */

@@ -18,6 +18,7 @@ import {
   type LaggTillRapportorInput,
 } from './mutations.ts';
 import * as queries from './queries.ts';
+import { isReporterRole } from './access.ts';
 
 type Context = SubgraphContext<UsersDatabase, UsersLoaders>;
 type PageArgs = { first?: number | null; after?: string | null };
@@ -76,9 +77,9 @@ export const resolvers = {
     roller: async (user: AnvandareRow, _: unknown, { loaders, access }: Context) => {
       const roles = await loaders.rollerByAnvandare.load(user.id);
       if (access.userId === user.id || isIvoStaff(access)) return roles;
-      // A huvudrapportör sees the user's roles in their own committees, not in others.
+      // A huvudrapportör sees the user's reporter roles in their own committees, nothing else.
       const ledCommittees = new Set(huvudrapportorNamnder(access));
-      return roles.filter((role) => role.namnd_id !== null && ledCommittees.has(role.namnd_id));
+      return roles.filter((role) => isReporterRole(role) && ledCommittees.has(role.namnd_id as string));
     },
     maskeradIdentitet: (user: AnvandareRow) => (user.personnummer ? maskPersonnummer(user.personnummer) : user.hsa_id ? maskHsaId(user.hsa_id) : null),
   },

@@ -353,6 +353,18 @@ describe('access', () => {
     });
   });
 
+  it('withholds a committee’s MAS from its huvudrapportör', async () => {
+    // A huvudrapportör of N-0002 administers its reporters; the MAS A-00005 is none of them.
+    const lead = { anonymous: false, userId: 'A-99999', roles: [{ roll: 'HUVUDRAPPORTOR' as const, namndId: 'N-0002', verksamhetsomraden: ['SOL_ALDREOMSORG' as const] }] };
+
+    const response = await subgraph.queryAs(lead, '{ anvandare(id: "A-00005") { id namn } }');
+
+    expect(response).toEqual({
+      data: { anvandare: null },
+      errors: [{ message: USER, locations: [{ line: 1, column: 3 }], path: ['anvandare'], extensions: { code: 'FORBIDDEN', reason: 'user' } }],
+    });
+  });
+
   it('withholds users from anonymous callers', async () => {
     const response = await subgraph.queryAs(ANONYMOUS_ACCESS, '{ anvandare(id: "A-00003") { id namn } }');
 
