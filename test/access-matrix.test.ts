@@ -663,6 +663,13 @@ function rolesOf(user: AnvandareRecord) {
     }));
 }
 
+/** Returns the audit entries of a user's roles as the user selection returns them. */
+function roleAudit(user: AnvandareRecord): AuditedObject[] {
+  return world.rolltilldelningar
+    .filter((role) => role.anvandareId === user.id)
+    .map((role) => audited('Rolltilldelning', role.id, ['roll', 'verksamhetsomraden', 'giltigFran', ...(role.namndId ? ['namnd'] : []), ...(role.giltigTill ? ['giltigTill'] : [])]));
+}
+
 function userProbe(label: string, user: AnvandareRecord, row: Row<Shown | typeof SELF | Reason>): Probe {
   return {
     label,
@@ -681,7 +688,7 @@ function userProbe(label: string, user: AnvandareRecord, row: Row<Shown | typeof
       return {
         value,
         withheld: verdict === SELF ? [] : [{ at: ['maskeradIdentitet'], reason: 'user', service: 'users' }],
-        audit: [audited('Anvandare', user.id, auditedFields)],
+        audit: [audited('Anvandare', user.id, auditedFields), ...roleAudit(user)],
       };
     },
   };

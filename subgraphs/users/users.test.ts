@@ -62,6 +62,12 @@ function rolesOf(userId: string): RolltilldelningRecord[] {
 }
 
 const ROLE_SELECTION = 'id roll namnd { id } verksamhetsomraden giltigFran giltigTill';
+const ROLLTILLDELNING_AUDITED = ['anvandare', 'roll', 'namnd', 'verksamhetsomraden', 'giltigFran', 'giltigTill'];
+
+/** Returns the expected audit entries of a user's roles, selected with ROLE_SELECTION. */
+function roleAudits(userId: string) {
+  return rolesOf(userId).map((role) => ({ type: 'Rolltilldelning', id: role.id, node: roleNode(role), auditedFields: ROLLTILLDELNING_AUDITED }));
+}
 
 function roleNode(role: RolltilldelningRecord) {
   return {
@@ -263,7 +269,10 @@ describe('anvandare', () => {
 
     const node = userNode(user);
     expect(node.roller.length).toBeGreaterThan(1);
-    expect(withSortedAudit(response)).toEqual({ data: { anvandare: node }, extensions: { ivoAudit: expectedAudit([{ type: 'Anvandare', id: user.id, node, auditedFields: ANVANDARE_AUDITED }]) } });
+    expect(withSortedAudit(response)).toEqual({
+      data: { anvandare: node },
+      extensions: { ivoAudit: expectedAudit([{ type: 'Anvandare', id: user.id, node, auditedFields: ANVANDARE_AUDITED }, ...roleAudits(user.id)]) },
+    });
   });
 
   it('returns the roles of the fixed users', async () => {
@@ -277,7 +286,9 @@ describe('anvandare', () => {
     expect(nodes[0]!.roller[0]!.namnd).toBeNull();
     expect(withSortedAudit(response)).toEqual({
       data: { _entities: nodes },
-      extensions: { ivoAudit: expectedAudit(nodes.map((node) => ({ type: 'Anvandare', id: node.id, node, auditedFields: ANVANDARE_AUDITED }))) },
+      extensions: {
+        ivoAudit: expectedAudit([...nodes.map((node) => ({ type: 'Anvandare', id: node.id, node, auditedFields: ANVANDARE_AUDITED })), ...ids.flatMap(roleAudits)]),
+      },
     });
   });
 
