@@ -77,10 +77,11 @@ export async function startAll(config: Config): Promise<void> {
 
   const host = urlHost(config.host);
   console.log('\nIVO-grafen är igång:');
-  console.log(`  router och GraphiQL  http://${host}:${config.routerPort}/graphql`);
-  for (const name of SUBGRAPH_NAMES) console.log(`  ${name.padEnd(19)} http://${host}:${config.subgraphPorts[name]}/graphql`);
+  const label = (text: string) => text.padEnd(22);
+  console.log(`  ${label('router och GraphiQL')} http://${host}:${config.routerPort}/graphql`);
+  for (const name of SUBGRAPH_NAMES) console.log(`  ${label(name)} http://${host}:${config.subgraphPorts[name]}/graphql`);
   if (identityProvider) {
-    console.log(`  ${'utvecklingsinloggning'.padEnd(19)} ${identityProvider.url} (välj användare i GraphiQL, eller: npm run token -- A-00003)`);
+    console.log(`  ${label('utvecklingsinloggning')} ${identityProvider.url} (välj användare i GraphiQL, eller: npm run token -- A-00003)`);
   }
   console.log('Avsluta med Ctrl-C.\n');
 }
