@@ -55,7 +55,7 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
     const requestId = typeof request.headers['x-request-id'] === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(request.headers['x-request-id']) ? request.headers['x-request-id'] : randomUUID();
     request.headers['x-request-id'] = requestId;
 
-    // Every path the gateway serves is authenticated (it also answers on /graphql/), except health.
+    // Every path the gateway serves is authenticated, /graphql/ included; health checks are not.
     const authentication = pathname.startsWith('/health/') ? null : await authenticateRequest(request, verifyCallerToken, accessContexts, log);
     if (authentication && !authentication.ok) {
       response.writeHead(authentication.status, {

@@ -26,7 +26,7 @@ Kommandon:
                               listar granskningsloggens poster som JSON-rader
 `;
 
-/** Raised for a command line the program cannot run; the message says what was expected. */
+/** Raised for a command line the program cannot run; the message states what was expected. */
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<void> {

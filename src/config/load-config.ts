@@ -29,8 +29,8 @@ export interface Config {
 }
 
 /**
- * How the router verifies caller tokens from the identification service. With neither a JWKS
- * URL nor a public key outside production, it trusts the development identity provider's key.
+ * Settings for verifying caller tokens from the identification service. With neither a JWKS URL
+ * nor a public key outside production, the router trusts the development identity provider's key.
  */
 export interface CallerTokenConfig {
   issuer: string;

@@ -8,7 +8,7 @@ export interface SortKey {
   direction: 'asc' | 'desc';
 }
 
-// Kysely's builder types track every table and column; the helpers here work on any query of a
+// Kysely's builder types track every table and column. The helpers here work on any query of a
 // subgraph, so they take the loosely typed builder and return rows typed by the caller.
 type AnySelect = SelectQueryBuilder<any, any, any>;
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../config/load-config.ts';
 import { urlHost } from '../config/url-host.ts';
 
-/** Where a server listens, and which variable sets its port, for error messages. */
+/** Listen address and port of a server, with the variable that sets the port for error messages. */
 export interface ListenOptions {
   host: string;
   port: number;

@@ -88,8 +88,8 @@ async function loadAssignmentForChange(db: Db, access: AccessContext, id: string
   if (!isIvoStaff(access) && huvudrapportorNamnder(access).length === 0) throw forbidden('administerCommittee');
   const assignment = await queries.selectRolltilldelning(db, id);
   if (!assignment) throw codedError('NOT_FOUND', `Det finns ingen rolltilldelning med id ${id}.`, { argument: 'input.id' });
-  // An assignment of a committee the caller does not administer is reported as forbidden, not as
-  // missing, whatever its role; only rapportör and huvudrapportör roles are administered here.
+  // Only rapportör and huvudrapportör roles are administered here. Any other assignment, and one
+  // of a committee the caller does not administer, is reported as forbidden rather than missing.
   if (assignment.namnd_id === null || !ADMINISTERED_ROLES.includes(assignment.roll)) throw forbidden('administerCommittee');
   assertMayAdminister(access, assignment.namnd_id);
   return assignment;
