@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
-/** Where the suite collects its SQL statements, compiled for SQL Server, for the T-SQL check that runs after it. */
+/** Folder of the SQL statements the suite collects, compiled for SQL Server, for the T-SQL check after it. */
 export const TSQL_CAPTURE_DIR = path.resolve(import.meta.dirname, '.data/tsql-capture');
 
 export default defineConfig({

@@ -17,13 +17,13 @@ export class AccessContextUnavailableError extends Error {
 /** Looks up and caches access contexts by login identity. */
 export interface AccessContextClient {
   get(identity: string): Promise<AccessContext>;
-  /** Drops the cached context of an identity, so the next request asks the register again. */
+  /** Drops the cached context of an identity, so the next request looks it up in the register again. */
   invalidate(identity: string): void;
 }
 
 /**
  * Creates the client that turns a login identity into an access context by calling the users
- * subgraph's router-only `atkomstkontext` operation. Answers are cached per identity for
+ * subgraph's router-only `atkomstkontext` operation. Results are cached per identity for
  * `ttlSeconds` (at most 60), so a change in the register reaches the router within that time.
  */
 export function createAccessContextClient(options: { usersUrl: string; privateKey: KeyObject; ttlSeconds: number; timeoutMs?: number }): AccessContextClient {
@@ -43,7 +43,7 @@ export function createAccessContextClient(options: { usersUrl: string; privateKe
       });
       body = (await response.json()) as typeof body;
     } catch (error) {
-      throw new AccessContextUnavailableError(`Reporter register did not answer the access context lookup: ${(error as Error).message}`);
+      throw new AccessContextUnavailableError(`Access context lookup in the reporter register failed: ${(error as Error).message}`);
     }
 
     const result = body.data?.atkomstkontext;

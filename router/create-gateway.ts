@@ -14,7 +14,7 @@ import type { SubgraphName } from '../src/subgraph-names.ts';
 import { renderGraphiqlPage } from './graphiql-page.ts';
 import { EXAMPLE_QUERY } from './example-query.ts';
 
-/** What the gateway needs: the composed supergraph, where each subgraph listens, how to sign and audit. */
+/** Gateway settings: the composed supergraph, each subgraph's address, the signing key and the audit store. */
 export interface GatewayOptions {
   supergraphFile: string;
   subgraphUrls: Record<SubgraphName, string>;
@@ -26,7 +26,7 @@ export interface GatewayOptions {
   accessContexts: AccessContextClient;
 }
 
-// Hive Gateway's logger knows four levels and false; pino's finer levels map onto them.
+// Hive Gateway's logger has four levels and false, so pino's finer levels map onto them.
 const GATEWAY_LOG_LEVELS: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error' | false> = {
   trace: 'debug',
   debug: 'debug',

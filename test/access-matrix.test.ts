@@ -142,7 +142,7 @@ const SHOWN = 'shown';
 const MASKED = 'masked';
 /** The caller sees the personnummer unmasked. */
 const FULL = 'full';
-/** The caller is the user, and sees the masked login identity too. */
+/** The caller is the user, and also gets the masked login identity. */
 const SELF = 'self';
 /** The caller has no register entry, so there is no user to return. */
 const NONE = 'none';

@@ -1,13 +1,13 @@
 import { jwtVerify, SignJWT, type KeyObject } from 'jose';
 import type { AccessContext } from './access-context.ts';
 
-/** Issuer of every internal token; only the router holds the private key. */
+/** Issuer of every internal token. Only the router has the private key. */
 export const INTERNAL_TOKEN_ISSUER = 'ivo-graf-router';
 /** Lifetime of an internal token. Subgraphs reject any token whose lifetime exceeds a minute. */
 export const INTERNAL_TOKEN_LIFETIME_SECONDS = 30;
 const MAX_LIFETIME_SECONDS = 60;
 
-/** What an internal token carries. */
+/** Claims of an internal token. */
 export interface InternalClaims {
   access: AccessContext;
   /** Set when the router calls on its own behalf, to look up an access context. */

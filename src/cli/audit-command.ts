@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../config/load-config.ts';
 import { AuditStore, type AuditQuery } from '../audit/audit-store.ts';
 
-/** Raised for audit command arguments that cannot be used; the message says what is expected. */
+/** Raised for invalid audit command arguments; the message states what is expected. */
 export class AuditCommandError extends Error {}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -9,7 +9,7 @@ import { loadSubgraphModule } from './subgraph-modules.ts';
 /** Options of `seedDatabases`. */
 export interface SeedOptions {
   scale: number;
-  /** Write the seed anew even where a database holds one. */
+  /** Write the seed anew even where a database contains one. */
   force: boolean;
 }
 

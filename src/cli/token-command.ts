@@ -3,7 +3,7 @@ import { issueDevToken } from '../dev-idp/issue-dev-token.ts';
 import { readSeededUsers } from '../dev-idp/read-seeded-users.ts';
 import { parseLoginIdentity } from '../access/mask-identity.ts';
 
-/** Raised when the named user cannot be told apart; the message lists what was found. */
+/** Raised when the named user is not found or not unique; the message lists the matches. */
 export class TokenCommandError extends Error {}
 
 /**

@@ -26,7 +26,7 @@ export async function checkTsql(statements: readonly string[]): Promise<TsqlProb
   });
 
   try {
-    // L001 (trailing whitespace) stands in for "no style rule": sqlfluff reports parse errors (PRS) whatever rules are chosen.
+    // Only L001 (trailing whitespace) is selected, because sqlfluff reports parse errors (PRS) whatever rules are chosen.
     const output = await run('sqlfluff', ['lint', '--dialect', 'tsql', '--rules', 'L001', '--format', 'json', '--nofail', '--processes', '2', folder], { maxBuffer: 256 * 1024 * 1024 }).then(
       (result) => result.stdout,
       (error: { code?: number | string }) => {

@@ -1,9 +1,9 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 
 /**
- * Gives every dialect's rows the shapes the embedded SQLite database returns, in one place:
- * a date (tedious returns `Date` at UTC midnight) becomes `YYYY-MM-DD`, any other `Date` an ISO
- * timestamp, a boolean (SQL Server's `bit`) 1 or 0, and a `bigint` a number when it fits.
+ * Gives every dialect's rows the shapes the embedded SQLite database returns, in one place.
+ * A date (tedious returns `Date` at UTC midnight) becomes `YYYY-MM-DD` and any other `Date` an
+ * ISO timestamp. A boolean (SQL Server's `bit`) becomes 1 or 0, a `bigint` a number when it fits.
  */
 export class NormalizeValuesPlugin implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {

@@ -18,9 +18,9 @@ export interface Database<Schema> {
 }
 
 /**
- * Opens the database a URL names: `sqlite:<file>` opens (and creates) an embedded file, its
- * folder included; `mssql://…` connects to SQL Server through a tarn pool of tedious connections.
- * Rows come back in the same shapes from both (see NormalizeValuesPlugin).
+ * Opens the database a URL names. `sqlite:<file>` opens an embedded file and creates it and its
+ * folder when missing. `mssql://…` connects to SQL Server through a tarn pool of tedious
+ * connections. Rows come back in the same shapes from both (see NormalizeValuesPlugin).
  */
 export function openDatabase<Schema>(url: string): Database<Schema> {
   const parsed = parseDatabaseUrl(url);

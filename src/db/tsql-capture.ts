@@ -27,9 +27,9 @@ export function captureForTsqlCheck(node: RootOperationNode | undefined): void {
 }
 
 /**
- * Rebuilds a statement the embedded database ran the way the SQL Server path builds it: the one
- * place the code branches on the dialect is a page's row limit, `LIMIT` there and `TOP` here
- * (see fetchPage), so a select with a plain limit gets the same number as `TOP`.
+ * Rebuilds a statement the embedded database ran the way the SQL Server path builds it. The code
+ * branches on the dialect in one place, a page's row limit (see fetchPage): `LIMIT` on SQLite and
+ * `TOP` on SQL Server. So a select with a plain limit gets the same number as `TOP`.
  */
 function asSqlServerWouldBuild(node: RootOperationNode): RootOperationNode {
   if (node.kind !== 'SelectQueryNode') return node;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BATCH_SIZE, parentLoader, rowListLoader, rowLoader } from './loader-factories.ts';
 
-/** Returns a fetch that records the keys of every batch and answers with a row per known key. */
+/** Returns a fetch that records the keys of every batch and returns a row per known key. */
 function recordingFetch(known: (key: string) => boolean) {
   const batches: string[][] = [];
   const fetch = async (keys: readonly string[]) => {

@@ -1,7 +1,7 @@
 /**
  * The simulated state of IVO's four sources that the seed writes into the subgraph databases.
- * Each subgraph's `seed.ts` maps the part it owns onto its own tables; the objects here are
- * shared so that ids agree across sources (a case names a unit id, an EVB report a committee id).
+ * Each subgraph's `seed.ts` maps the part it owns onto its own tables. The objects are shared,
+ * so ids agree across sources: a case names a unit id, an EVB report a committee id.
  */
 
 export const VERKSAMHETSOMRADEN = ['SOL_IFO', 'SOL_FUNKTIONSNEDSATTNING', 'LSS', 'SOL_ALDREOMSORG'] as const;
@@ -88,7 +88,7 @@ export interface KommunRecord {
   lanKod: string;
 }
 
-/** A municipal committee (nämnd) and the areas of responsibility it answers for. */
+/** A municipal committee (nämnd) and the areas of responsibility it covers. */
 export interface NamndRecord {
   id: string;
   namn: string;
@@ -166,7 +166,7 @@ export interface ArendeRecord {
   partTyp: Partstyp;
 }
 
-/** How a case is linked to the unit it concerns. */
+/** The link between a case and the unit it concerns, with the method that made it. */
 export interface ArendeKopplingRecord {
   diarienummer: string;
   tillsynsobjektId: string;

@@ -28,9 +28,9 @@ const BODY_TOO_LARGE = Symbol('body too large');
 
 /**
  * Starts the HTTP server of one subgraph: GraphQL at `/graphql`, liveness at `/health/live` and
- * readiness (the database responds) at `/health/ready`. Every GraphQL request, `_service` and
- * `_entities` included, needs a valid internal token from the router for this subgraph;
- * anything else gets HTTP 401 and no data.
+ * readiness (the database responds) at `/health/ready`. Every GraphQL request needs a valid
+ * internal token from the router for this subgraph, `_service` and `_entities` included.
+ * Anything else gets HTTP 401 and no data.
  */
 export async function createSubgraphServer<Schema, Loaders>(
   module: SubgraphModule<Schema, Loaders>,

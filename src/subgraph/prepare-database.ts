@@ -15,7 +15,7 @@ export interface PreparedDatabase<Schema> {
 
 /** Options of `prepareDatabase`. */
 export interface PrepareOptions {
-  /** Scale of a seed written now; ignored when the database holds one already. */
+  /** Scale of a seed written now; ignored when the database contains one already. */
   scale: number;
   /** A world generated already, shared between subgraphs seeded in one process. */
   world?: () => World;
@@ -25,7 +25,7 @@ export interface PrepareOptions {
 }
 
 /**
- * Opens a subgraph's database, applies its migrations and, when the embedded database holds no
+ * Opens a subgraph's database, applies its migrations and, when the embedded database contains no
  * seed yet, writes one in a single transaction, so a failed seed leaves no half-written tables.
  * A SQL Server database is only opened.
  */
@@ -62,7 +62,7 @@ export async function prepareDatabase<Schema>(module: SubgraphModule<Schema>, ur
   }
 }
 
-/** Returns the scale of the seed a database holds, or null when it holds none. */
+/** Returns the scale of the seed a database contains, or null when it contains none. */
 export async function readSeedScale(database: Database<unknown>): Promise<number | null> {
   const result = await sql<{ scale: number }>`select scale from seed_metadata`.execute(database.db);
   return result.rows[0]?.scale ?? null;

@@ -1,8 +1,8 @@
 -- The care register as this subgraph reads it on SQL Server: one view per table of
 -- database.ts, same names, columns and types. IVO's database team defines each view over the
 -- care register (omsorgsregistret in the register service); the subgraph only reads them.
--- Keys are listed per view; the indexes name what the subgraph's queries filter and sort on,
--- to be created on the underlying tables (or as indexed views).
+-- Keys are listed per view. The indexes name what the subgraph's queries filter and sort on;
+-- create them on the underlying tables, or as indexed views.
 
 -- Huvudman: provider organisations. Key: id; organisationsnummer is unique.
 -- huvudmannatyp is one of ENSKILD, KOMMUNAL, REGIONAL, STATLIG.

@@ -9,10 +9,10 @@ import type { ArendeRow, BeslutRow, EvbRow } from './database.ts';
 
 type RuleContext = { access: AccessContext };
 
-// Every rule below reads the parent object, so none is cached per request: graphql-shield's
-// contextual cache would reuse the first object's answer for all of them.
+// Every rule below reads the parent object, so none is cached per request. graphql-shield's
+// contextual cache would reuse the first object's result for all of them.
 
-/** A unit's cases, latest decision and complaint count: a logged-in user with a role in the unit's area. */
+/** Shows a unit's cases, latest decision and complaint count to a logged-in user with a role in the unit's area. */
 const unitCaseData = safeRule('unitCaseData', { cache: 'no_cache' }, (unit: { verksamhetsomrade: Verksamhetsomrade }, _args, { access }: RuleContext) => {
   if (access.anonymous) return forbidden('notLoggedIn');
   return readableAreas(access).has(unit.verksamhetsomrade) ? true : forbidden('outsideArea');
@@ -27,7 +27,7 @@ const decisionField = safeRule('decisionField', { cache: 'no_cache' }, (beslut: 
 /** Every field of an EVB report: the committee's reporters in the report's area and IVO staff. */
 const evbField = safeRule('evbField', { cache: 'no_cache' }, (report: EvbRow, _args, { access }: RuleContext) => evbDenial(access, report) ?? true);
 
-/** A committee's EVB list: someone who may read at least one of its areas. */
+/** Shows a committee's EVB list to someone who may read at least one of its areas. */
 const namndEvbList = safeRule('namndEvbList', { cache: 'no_cache' }, (namnd: { id: string }, _args, { access }: RuleContext) => {
   if (access.anonymous) return forbidden('notLoggedIn');
   return evbAreasForNamnd(access, namnd.id).size > 0 ? true : forbidden('evb');

@@ -1,8 +1,8 @@
 -- The case system as this subgraph reads it on SQL Server: one view per table of database.ts,
 -- same names, columns and types. IVO's database team defines each view over Public 360 and the
 -- e-service platform (EVB reports); the subgraph only reads them. The bodies below only fix
--- the contract's shape. Keys are listed per view; the indexes name what the subgraph's queries
--- filter and sort on, to be created on the underlying tables (or as indexed views).
+-- the contract's shape. Keys are listed per view. The indexes name what the subgraph's queries
+-- filter and sort on; create them on the underlying tables, or as indexed views.
 
 -- IVO's classification scheme and the case type each code maps to. Key: kod.
 -- arendetyp is TILLSTAND, TILLSYN or UPPLYSNING.

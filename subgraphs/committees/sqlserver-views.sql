@@ -1,8 +1,8 @@
 -- The committee register as this subgraph reads it on SQL Server: one view per table of
 -- database.ts, same names, columns and types. IVO's database team defines each view over the
 -- committee register (nämndregistret); the subgraph only reads them.
--- Keys are listed per view; the indexes name what the subgraph's queries filter and sort on,
--- to be created on the underlying tables (or as indexed views).
+-- Keys are listed per view. The indexes name what the subgraph's queries filter and sort on;
+-- create them on the underlying tables, or as indexed views.
 
 -- Län: the 21 counties. Key: kod.
 CREATE VIEW dbo.lan AS
@@ -29,7 +29,7 @@ WHERE 1 = 0;
 GO
 -- Index needed: (kommun_kod, id).
 
--- The areas each committee answers for. Key: (namnd_id, verksamhetsomrade).
+-- The areas each committee is responsible for. Key: (namnd_id, verksamhetsomrade).
 -- verksamhetsomrade is one of SOL_IFO, SOL_FUNKTIONSNEDSATTNING, LSS, SOL_ALDREOMSORG.
 CREATE VIEW dbo.namnd_verksamhetsomrade AS
 SELECT CAST(NULL AS varchar(20)) AS namnd_id,

@@ -75,6 +75,6 @@ export const audit: AuditSpec = {
   Anvandare: { idOf: (user: AnvandareRow) => user.id, fields: ['id', 'namn', 'epost', 'roller', 'maskeradIdentitet'] },
   // The list is audited too: its cursors carry the users' names.
   Namnd: { idOf: (namnd: { id: string }) => namnd.id, fields: ['rapportorer', 'rolltilldelningar'] },
-  // A role assignment tells who reports for which committee and areas, wherever it is returned.
+  // A role assignment shows who reports for which committee and areas, wherever it is returned.
   Rolltilldelning: { idOf: (role: { id: string }) => role.id, fields: ['anvandare', 'roll', 'namnd', 'verksamhetsomraden', 'giltigFran', 'giltigTill'] },
 };

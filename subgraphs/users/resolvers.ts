@@ -77,11 +77,14 @@ export const resolvers = {
     roller: async (user: AnvandareRow, _: unknown, { loaders, access }: Context) => {
       const roles = await loaders.rollerByAnvandare.load(user.id);
       if (access.userId === user.id || isIvoStaff(access)) return roles;
-      // A huvudrapportör sees the user's reporter roles in their own committees, nothing else.
+      // A huvudrapportör gets the user's reporter roles in their own committees, nothing else.
       const ledCommittees = new Set(huvudrapportorNamnder(access));
       return roles.filter((role) => isReporterRole(role) && ledCommittees.has(role.namnd_id as string));
     },
-    maskeradIdentitet: (user: AnvandareRow) => (user.personnummer ? maskPersonnummer(user.personnummer) : user.hsa_id ? maskHsaId(user.hsa_id) : null),
+    maskeradIdentitet: (user: AnvandareRow) => {
+      if (user.personnummer) return maskPersonnummer(user.personnummer);
+      return user.hsa_id ? maskHsaId(user.hsa_id) : null;
+    },
   },
 
   Rolltilldelning: {

@@ -365,7 +365,7 @@ describe('access', () => {
   });
 
   it('withholds a committee’s MAS from its huvudrapportör', async () => {
-    // A huvudrapportör of N-0002 administers its reporters; the MAS A-00005 is none of them.
+    // A huvudrapportör of N-0002 administers its reporters, and the MAS A-00005 is not a reporter.
     const lead = { anonymous: false, userId: 'A-99999', roles: [{ roll: 'HUVUDRAPPORTOR' as const, namndId: 'N-0002', verksamhetsomraden: ['SOL_ALDREOMSORG' as const] }] };
 
     const response = await subgraph.queryAs(lead, '{ anvandare(id: "A-00005") { id namn } }');
