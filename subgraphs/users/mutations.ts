@@ -61,6 +61,13 @@ async function assertNotLastOwnLead(db: Db, access: AccessContext, assignment: q
   if (otherLeads === 0) throw forbidden('lastHuvudrapportor');
 }
 
+/** Returns an assignment's status on a day; a withdrawn role, which ends before it begins, counts as ended. */
+export function assignmentStatus(role: Pick<queries.AssignmentSnapshot, 'giltig_fran' | 'giltig_till'>, today: string): queries.AssignmentStatus {
+  if (role.giltig_till !== null && (role.giltig_till < today || role.giltig_till < role.giltig_fran)) return 'AVSLUTAD';
+  if (role.giltig_fran > today) return 'KOMMANDE';
+  return 'GALLANDE';
+}
+
 function comparableName(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
 }
@@ -75,8 +82,7 @@ function dayBefore(date: string): string {
 
 /** Refuses to change an assignment that has ended or was withdrawn: its history stays as it is. */
 function assertNotEnded(assignment: queries.AssignmentSnapshot, today: string): void {
-  const ended = assignment.giltig_till !== null && (assignment.giltig_till < today || assignment.giltig_till < assignment.giltig_fran);
-  if (ended) {
+  if (assignmentStatus(assignment, today) === 'AVSLUTAD') {
     throw badUserInput('input.id', `Rolltilldelningen ${assignment.id} upphörde ${assignment.giltig_till} och kan inte ändras; lägg till en ny med laggTillRapportor.`);
   }
 }
@@ -154,9 +160,7 @@ export async function laggTillRapportor(input: LaggTillRapportorInput, context: 
     }
 
     // Ended and withdrawn roles are history; only a current or coming one blocks a new add.
-    const existing = (await queries.selectAssignments(trx, user.id, input.namndId, input.roll)).filter(
-      (role) => role.giltig_till === null || (role.giltig_till >= today && role.giltig_till >= role.giltig_fran),
-    );
+    const existing = (await queries.selectAssignments(trx, user.id, input.namndId, input.roll)).filter((role) => assignmentStatus(role, today) !== 'AVSLUTAD');
     const same = existing.find((role) => role.giltig_fran === giltigFran && role.giltig_till === giltigTill && role.verksamhetsomraden.join() === areas.join());
     if (same) return { rolltilldelning: same, skapad: false };
     if (existing.length > 0) {

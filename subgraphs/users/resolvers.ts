@@ -11,6 +11,7 @@ import type { AnvandareRow, RolltilldelningRow, UsersDatabase } from './database
 import type { UsersLoaders } from './loaders.ts';
 import {
   andraRapportor,
+  assignmentStatus,
   avslutaRapportor,
   laggTillRapportor,
   type AndraRapportorInput,
@@ -22,13 +23,6 @@ import { isReporterRole } from './access.ts';
 
 type Context = SubgraphContext<UsersDatabase, UsersLoaders>;
 type PageArgs = { first?: number | null; after?: string | null };
-
-function assignmentStatus(role: RolltilldelningRow, today: string): queries.AssignmentStatus {
-  // A withdrawn role ends before it begins.
-  if (role.giltig_till !== null && (role.giltig_till < today || role.giltig_till < role.giltig_fran)) return 'AVSLUTAD';
-  if (role.giltig_fran > today) return 'KOMMANDE';
-  return 'GALLANDE';
-}
 
 /** Resolvers of the reporter register: users, their roles and the committees' reporters. */
 export const resolvers = {
