@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig } from '../src/config/load-config.ts';
+import { testConfig } from '../test/test-data-set.ts';
 import { createLogger } from '../src/log/create-logger.ts';
 import { startRouter, type RunningRouter } from './start-router.ts';
 
@@ -9,7 +9,7 @@ let origin: string;
 beforeAll(async () => {
   // GraphiQL needs no subgraph, so the subgraph addresses point at a closed loopback port.
   const closed = 'http://127.0.0.1:9/graphql';
-  router = await startRouter(loadConfig({ IVO_DATA_DIR: inject('seededDataDir'), LOG_LEVEL: 'silent' }), {
+  router = await startRouter(testConfig(inject('seededDataSet')), {
     port: 0,
     subgraphUrls: { 'care-register': closed, cases: closed, committees: closed, users: closed },
     log: createLogger('test', 'silent'),

@@ -40,7 +40,7 @@ let stack: Stack;
 let unregisteredBearer: string;
 
 beforeAll(async () => {
-  stack = await startStack(inject('seededDataDir'));
+  stack = await startStack(inject('seededDataSet'));
   unregisteredBearer = `Bearer ${await issueDevToken(stack.config, UNREGISTERED_PERSONNUMMER)}`;
 });
 

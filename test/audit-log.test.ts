@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { FORBIDDEN_REASONS } from '../src/access/forbidden.ts';
 import type { AuditedObject } from '../src/audit/audit-collector.ts';
@@ -13,11 +10,12 @@ import type { ArendeRecord, TillsynsobjektRecord, World } from '../src/seed/worl
 import { SUBGRAPH_NAMES, type SubgraphName } from '../src/subgraph-names.ts';
 import { startRouter, type RunningRouter } from '../router/start-router.ts';
 import { startStack, type GraphqlResponse, type Stack } from './start-stack.ts';
+import { copyDataSet, openTestDatabase, testConfig, type TestDataSetCopy } from './test-data-set.ts';
 
 // Every test here reads the audit database of its own router, so the stack runs on a copy of the
 // seeded folder without the shared audit database that other test files write to meanwhile.
 let world: World;
-let copyDir: string;
+let copy: TestDataSetCopy;
 let stack: Stack;
 let router: RunningRouter;
 
@@ -27,16 +25,15 @@ const RAPPORTOR_ROLES = [{ roll: rapportor.roll, namndId: rapportor.namndId, ver
 
 beforeAll(async () => {
   world = generateWorld({ scale: 1 });
-  copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivo-graf-audit-'));
-  fs.cpSync(inject('seededDataDir'), copyDir, { recursive: true, filter: (source) => !path.basename(source).startsWith('audit.sqlite') });
-  stack = await startStack(copyDir);
+  copy = await copyDataSet(inject('seededDataSet'));
+  stack = await startStack(copy);
   router = await startOwnRouter();
 });
 
 afterAll(async () => {
   await router?.close();
   await stack?.close();
-  if (copyDir) fs.rmSync(copyDir, { recursive: true, force: true });
+  await copy?.remove();
 });
 
 function startOwnRouter(): Promise<RunningRouter> {
@@ -199,23 +196,21 @@ describe('audit log', () => {
       requestId: 'granskning-append-only',
       objects: [{ type: 'Tillsynsobjekt', id: pickObjects().first.id, fields: ['adress'] }],
     });
-    const database = new SqliteDatabase(stack.config.auditDatabaseUrl.slice('sqlite:'.length));
-    onTestFinished(() => {
-      database.close();
-    });
-    const count = (table: string) => (database.prepare(`select count(*) as count from ${table}`).get() as { count: number }).count;
-    const recordsBefore = count('audit_record');
-    const objectsBefore = count('audit_object');
+    const database = openTestDatabase<any>(copy, 'audit');
+    onTestFinished(() => database.close());
+    const count = async (table: string) => Number((await sql<{ count: number }>`select count(*) as count from ${sql.table(table)}`.execute(database.db)).rows[0]!.count);
+    const recordsBefore = await count('audit_record');
+    const objectsBefore = await count('audit_object');
 
-    expect(() => database.prepare("update audit_record set user_id = 'A-99999'").run()).toThrow('audit_record is append-only');
-    expect(() => database.prepare('delete from audit_record').run()).toThrow('audit_record is append-only');
-    expect(() => database.prepare("update audit_object set object_id = 'T-00000'").run()).toThrow('audit_object is append-only');
-    expect(() => database.prepare('delete from audit_object').run()).toThrow('audit_object is append-only');
+    await expect(sql`update audit_record set user_id = 'A-99999'`.execute(database.db)).rejects.toThrow('audit_record is append-only');
+    await expect(sql`delete from audit_record`.execute(database.db)).rejects.toThrow('audit_record is append-only');
+    await expect(sql`update audit_object set object_id = 'T-00000'`.execute(database.db)).rejects.toThrow('audit_object is append-only');
+    await expect(sql`delete from audit_object`.execute(database.db)).rejects.toThrow('audit_object is append-only');
     expect(recordsBefore).toBeGreaterThan(0);
     expect(objectsBefore).toBeGreaterThan(0);
-    expect(count('audit_record')).toBe(recordsBefore);
-    expect(count('audit_object')).toBe(objectsBefore);
-    expect(database.prepare("select count(*) as count from audit_record where user_id = 'A-99999'").get()).toEqual({ count: 0 });
+    expect(await count('audit_record')).toBe(recordsBefore);
+    expect(await count('audit_object')).toBe(objectsBefore);
+    expect((await sql`select id from audit_record where user_id = 'A-99999'`.execute(database.db)).rows).toEqual([]);
   });
 
   it('withholds restricted data when the store cannot be written', async () => {
@@ -251,7 +246,7 @@ describe('audit log', () => {
 });
 
 describe('AuditStore.list', () => {
-  let directory: string;
+  let emptySet: TestDataSetCopy;
   let store: AuditStore;
 
   const record = (recordedAt: string, userId: string, requestId: string, objects: AuditedObject[]): AuditRecord => ({
@@ -272,8 +267,9 @@ describe('AuditStore.list', () => {
   const wholePeriod = { from: '2026-01-01T00:00:00.000Z', to: '2026-12-31T23:59:59.999Z' };
 
   beforeAll(async () => {
-    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'ivo-graf-audit-store-'));
-    store = await AuditStore.open(`sqlite:${path.join(directory, 'audit.sqlite')}`);
+    // A data set without subgraph databases: only its empty audit database is used.
+    emptySet = await copyDataSet(inject('seededDataSet'), []);
+    store = await AuditStore.open(testConfig(emptySet).auditDatabaseUrl);
     // Appended out of time order, so the listing's order is its own.
     await store.append(february);
     await store.append(january);
@@ -282,7 +278,7 @@ describe('AuditStore.list', () => {
 
   afterAll(async () => {
     await store?.close();
-    if (directory) fs.rmSync(directory, { recursive: true, force: true });
+    await emptySet?.remove();
   });
 
   it('lists a period oldest first', async () => {

@@ -1,24 +1,23 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import SqliteDatabase from 'better-sqlite3';
 import { exportJWK, SignJWT, UnsecuredJWT } from 'jose';
 import personnummerModule from 'personnummer';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { FORBIDDEN_REASONS } from '../src/access/forbidden.ts';
-import { DEV_TOKEN_ISSUER, loadConfig, type Config } from '../src/config/load-config.ts';
+import { DEV_TOKEN_ISSUER, type Config } from '../src/config/load-config.ts';
+import type { Database } from '../src/db/open-database.ts';
 import { devIdentityProviderKeys } from '../src/dev-idp/dev-idp-keys.ts';
 import { createLogger } from '../src/log/create-logger.ts';
 import { FIXED_USER_RECORDS, FIXED_USERS } from '../src/seed/fixed-users.ts';
 import { generateWorld } from '../src/seed/generate-world.ts';
 import { luhnCheckDigit } from '../src/seed/identifiers.ts';
-import type { TillsynsobjektRecord, World } from '../src/seed/world-types.ts';
+import type { TillsynsobjektRecord, Verksamhetsomrade, World } from '../src/seed/world-types.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../src/subgraph-names.ts';
 import { startRouter, type RunningRouter } from '../router/start-router.ts';
 import { startStack, type GraphqlResponse, type Stack } from './start-stack.ts';
+import { copyDataSet, openTestDatabase, testConfig, type TestDataSetCopy } from './test-data-set.ts';
+import type { UsersDatabase } from '../subgraphs/users/database.ts';
 
 // The package is CommonJS with `module.exports = Class` but declares `export default`. Under
 // nodenext the default import is therefore typed as a namespace, while at run time it is the class.
@@ -39,7 +38,7 @@ let subgraphUrls: Record<SubgraphName, string>;
 
 beforeAll(async () => {
   world = generateWorld({ scale: 1 });
-  stack = await startStack(inject('seededDataDir'));
+  stack = await startStack(inject('seededDataSet'));
   devPrivateKey = createPrivateKey(devIdentityProviderKeys(stack.config).privateKeyPem);
   subgraphUrls = subgraphUrlsOf(stack);
 });
@@ -333,7 +332,7 @@ describe('accepted signature algorithms', () => {
   ];
 
   async function startRouterWith(variables: Record<string, string>): Promise<RunningRouter> {
-    const config = loadConfig({ IVO_DATA_DIR: stack.config.dataDir, LOG_LEVEL: 'silent', IVO_TOKEN_ISSUER: OTHER_ISSUER, ...variables });
+    const config = testConfig(inject('seededDataSet'), { IVO_TOKEN_ISSUER: OTHER_ISSUER, ...variables });
     const router = await startRouter(config, { port: 0, subgraphUrls, log: createLogger('test', 'silent') });
     onTestFinished(() => router.close());
     return router;
@@ -433,30 +432,33 @@ describe('accepted signature algorithms', () => {
 
 describe('access context cache', () => {
   // The role changes below write to the reporter register, so they run on a copy of the seeded
-  // folder. The audit database is left behind because other test files write to it meanwhile.
-  let copyDir: string;
+  // data set, with an audit database of its own because other test files write to the shared one.
+  let dataSet: TestDataSetCopy;
   let copy: Stack;
-  let usersDatabase: SqliteDatabase.Database;
+  let usersDatabase: Database<UsersDatabase>;
   const rapportorRoleId = 'R-00003';
   const otherAreaUnit = () => firstUnit((unit) => unit.verksamhetsomrade === 'SOL_FUNKTIONSNEDSATTNING' && !unit.skyddatBoende);
 
   beforeAll(async () => {
-    copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivo-graf-caller-tokens-'));
-    fs.cpSync(inject('seededDataDir'), copyDir, { recursive: true, filter: (source) => !path.basename(source).startsWith('audit.sqlite') });
-    copy = await startStack(copyDir);
-    usersDatabase = new SqliteDatabase(copy.config.databaseUrls.users.slice('sqlite:'.length));
+    dataSet = await copyDataSet(inject('seededDataSet'));
+    copy = await startStack(dataSet);
+    usersDatabase = openTestDatabase<UsersDatabase>(dataSet, 'users');
   });
 
   afterAll(async () => {
-    usersDatabase?.close();
+    await usersDatabase?.close();
     await copy?.close();
-    if (copyDir) fs.rmSync(copyDir, { recursive: true, force: true });
+    await dataSet?.remove();
   });
 
   /** Gives the rapportör's role exactly one area, straight in the reporter register. */
-  function setRapportorArea(area: string): void {
-    const changed = usersDatabase.prepare('update rolltilldelning_omrade set verksamhetsomrade = ? where rolltilldelning_id = ?').run(area, rapportorRoleId);
-    expect(changed.changes).toBe(1);
+  async function setRapportorArea(area: Verksamhetsomrade): Promise<void> {
+    const changed = await usersDatabase.db
+      .updateTable('rolltilldelning_omrade')
+      .set({ verksamhetsomrade: area })
+      .where('rolltilldelning_id', '=', rapportorRoleId)
+      .executeTakeFirstOrThrow();
+    expect(changed.numUpdatedRows).toBe(1n);
   }
 
   async function startCopyRouter(config: Config): Promise<RunningRouter> {
@@ -470,13 +472,13 @@ describe('access context cache', () => {
   }
 
   it('keeps the old roles until the identity is invalidated', async () => {
-    setRapportorArea('SOL_IFO');
+    await setRapportorArea('SOL_IFO');
     const router = await startCopyRouter(copy.config);
     const authorization = await copy.bearerFor(rapportor.id);
     const unit = otherAreaUnit();
 
     const before = await queryUnitAddress(router, authorization, unit);
-    setRapportorArea('SOL_FUNKTIONSNEDSATTNING');
+    await setRapportorArea('SOL_FUNKTIONSNEDSATTNING');
     const cached = await queryUnitAddress(router, authorization, unit);
     router.accessContexts.invalidate(RAPPORTOR_PERSONNUMMER);
     const afterInvalidation = await queryUnitAddress(router, authorization, unit);
@@ -487,15 +489,15 @@ describe('access context cache', () => {
   });
 
   it('picks up new roles once the TTL has passed', async () => {
-    setRapportorArea('SOL_IFO');
-    const config = loadConfig({ IVO_DATA_DIR: copyDir, LOG_LEVEL: 'silent', IVO_ACCESS_CONTEXT_TTL_SECONDS: '1' });
+    await setRapportorArea('SOL_IFO');
+    const config = testConfig(dataSet, { IVO_ACCESS_CONTEXT_TTL_SECONDS: '1' });
     expect(config.accessContextTtlSeconds).toBe(1);
     const router = await startCopyRouter(config);
     const authorization = await copy.bearerFor(rapportor.id);
     const unit = otherAreaUnit();
 
     const before = await queryUnitAddress(router, authorization, unit);
-    setRapportorArea('SOL_FUNKTIONSNEDSATTNING');
+    await setRapportorArea('SOL_FUNKTIONSNEDSATTNING');
     const withinTtl = await queryUnitAddress(router, authorization, unit);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const afterTtl = await queryUnitAddress(router, authorization, unit);

@@ -12,7 +12,7 @@ let stack: Stack;
 
 beforeAll(async () => {
   world = generateWorld({ scale: 1 });
-  stack = await startStack(inject('seededDataDir'));
+  stack = await startStack(inject('seededDataSet'));
 });
 
 afterAll(async () => {

@@ -21,7 +21,7 @@ let routerKey: KeyObject;
 
 beforeAll(async () => {
   world = generateWorld({ scale: 1 });
-  stack = await startStack(inject('seededDataDir'));
+  stack = await startStack(inject('seededDataSet'));
   routerKey = loadInternalPrivateKey(stack.config);
 });
 

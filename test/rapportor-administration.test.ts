@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished, vi } from 'vitest';
 import { FORBIDDEN_REASONS, type ForbiddenReason } from '../src/access/forbidden.ts';
@@ -14,6 +11,7 @@ import { todayInSweden } from '../src/time/today-in-sweden.ts';
 import { isValidPersonnummer } from '../src/validation/swedish-identifiers.ts';
 import type { UsersDatabase } from '../subgraphs/users/database.ts';
 import { postGraphql, startStack, type GraphqlResponse, type Stack } from './start-stack.ts';
+import { copyDataSet, type TestDataSetCopy } from './test-data-set.ts';
 
 // Every request goes through the router. These tests write to the reporter register, so each
 // describe block starts its own stack on a private copy of the seeded folder, and one block's
@@ -58,23 +56,22 @@ interface OwnStack {
 }
 
 /**
- * Starts a stack for the enclosing describe block on a copy of the seeded folder. The audit
- * database is left out because other test files write to the shared one while this runs.
+ * Starts a stack for the enclosing describe block on a copy of the seeded data set, with an audit
+ * database of its own, because other test files write to the shared one while this runs.
  */
 function useOwnStack(): OwnStack {
   const own = {} as OwnStack;
-  let copyDir: string | undefined;
+  let copy: TestDataSetCopy | undefined;
 
   beforeAll(async () => {
-    copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivo-graf-rapportorer-'));
-    fs.cpSync(inject('seededDataDir'), copyDir, { recursive: true, filter: (source) => !path.basename(source).startsWith('audit.sqlite') });
-    own.stack = await startStack(copyDir);
+    copy = await copyDataSet(inject('seededDataSet'));
+    own.stack = await startStack(copy);
     own.users = own.stack.subgraphs.users.database.db as unknown as Kysely<UsersDatabase>;
   });
 
   afterAll(async () => {
     await own.stack?.close();
-    if (copyDir) fs.rmSync(copyDir, { recursive: true, force: true });
+    await copy?.remove();
   });
 
   return own;

@@ -1,5 +1,5 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import SqliteDatabase from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
 import { execute, GraphQLObjectType, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { AccessContext } from '../src/access/access-context.ts';
@@ -9,7 +9,7 @@ import { signInternalToken } from '../src/access/internal-token.ts';
 import { publicField, safeRule } from '../src/access/shield-rules.ts';
 import { AuditCollector } from '../src/audit/audit-collector.ts';
 import { loadSubgraphModule } from '../src/cli/subgraph-modules.ts';
-import { loadConfig } from '../src/config/load-config.ts';
+import { databaseDialect } from '../src/db/database-dialect.ts';
 import { createLogger } from '../src/log/create-logger.ts';
 import { FIXED_USER_RECORDS, FIXED_USERS } from '../src/seed/fixed-users.ts';
 import { generateWorld } from '../src/seed/generate-world.ts';
@@ -19,14 +19,14 @@ import { startSubgraph, type RunningSubgraph } from '../src/subgraph/start-subgr
 import type { SubgraphModule } from '../src/subgraph/subgraph-module.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../src/subgraph-names.ts';
 import { startStack, type GraphqlResponse, type Stack } from './start-stack.ts';
-import { copySeededDatabase } from './subgraph-harness.ts';
+import { copyDataSet, openTestDatabase, testConfig } from './test-data-set.ts';
 
 let world: World;
 let stack: Stack;
 
 beforeAll(async () => {
   world = generateWorld({ scale: 1 });
-  stack = await startStack(inject('seededDataDir'));
+  stack = await startStack(inject('seededDataSet'));
 });
 
 afterAll(async () => {
@@ -177,26 +177,27 @@ describe('guarded schema', () => {
 /** A subgraph running on its own copy of one seeded database, so the test may break the database. */
 interface BreakableSubgraph {
   running: RunningSubgraph;
-  file: string;
   post(query: string, variables: Record<string, unknown> | undefined, requestId: string): Promise<{ status: number; text: string; body: GraphqlResponse }>;
 }
 
-async function startBreakableSubgraph(name: SubgraphName, prepare?: (database: SqliteDatabase.Database) => void): Promise<BreakableSubgraph> {
-  const copy = copySeededDatabase(name, inject('seededDataDir'));
+async function startBreakableSubgraph(name: SubgraphName, prepare?: (db: Kysely<any>) => Promise<void>): Promise<BreakableSubgraph> {
+  const copy = await copyDataSet(inject('seededDataSet'), [name]);
   onTestFinished(() => copy.remove());
   if (prepare) {
-    const connection = new SqliteDatabase(copy.file);
-    prepare(connection);
-    connection.close();
+    const database = openTestDatabase(copy, name);
+    try {
+      await prepare(database.db);
+    } finally {
+      await database.close();
+    }
   }
-  const config = loadConfig({ IVO_DATA_DIR: copy.dataDir, LOG_LEVEL: 'silent' });
+  const config = testConfig(copy);
   const running = await startSubgraph(await loadSubgraphModule(name), config, { port: 0, log: createLogger('test', 'silent') });
   onTestFinished(() => running.close());
   const privateKey = loadInternalPrivateKey(config);
 
   return {
     running,
-    file: copy.file,
     post: async (query, variables, requestId) => {
       const token = await signInternalToken(privateKey, name, { access: IVO_STAFF_ACCESS, purpose: null });
       const response = await fetch(running.url, {
@@ -245,10 +246,18 @@ describe('errors from resolvers and rules', () => {
   });
 
   it('masks a rule’s database failure as INTERNAL_SERVER_ERROR', async () => {
-    // Every read of a whole role row fails, through a virtual column that evaluates malformed JSON.
+    // Every read of a whole role row fails, through a column that raises an error when evaluated:
+    // on SQLite a virtual column over malformed JSON, on PostgreSQL a view column calling a
+    // function that raises (stable, so a query that does not select it does not evaluate it).
     // The reporter list does not read that column, but the users' field rule loads whole role rows.
-    const subgraph = await startBreakableSubgraph('users', (database) => {
-      database.exec("alter table rolltilldelning add column trasig text as (json_extract('{', '$')) virtual");
+    const subgraph = await startBreakableSubgraph('users', async (db) => {
+      if (databaseDialect(db) === 'sqlite') {
+        await sql`alter table rolltilldelning add column trasig text as (json_extract('{', '$')) virtual`.execute(db);
+        return;
+      }
+      await sql`create function trasig() returns text stable language plpgsql as $$ begin raise exception 'trasig rad'; end $$`.execute(db);
+      await sql`alter table rolltilldelning rename to rolltilldelning_rader`.execute(db);
+      await sql`create view rolltilldelning as select *, trasig() as trasig from rolltilldelning_rader`.execute(db);
     });
     const query = 'query Rapportorer { _entities(representations: [{ __typename: "Namnd", id: "N-0001" }]) { ... on Namnd { rapportorer(first: 1) { totalCount edges { node { id } } } } } }';
 

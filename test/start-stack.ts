@@ -1,4 +1,5 @@
-import { loadConfig, type Config } from '../src/config/load-config.ts';
+import type { Config } from '../src/config/load-config.ts';
+import { testConfig, type TestDataSet } from './test-data-set.ts';
 import { loadSubgraphModule } from '../src/cli/subgraph-modules.ts';
 import { createLogger } from '../src/log/create-logger.ts';
 import type { StatementRecord } from '../src/db/statement-log.ts';
@@ -33,9 +34,9 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** Starts the four subgraphs and the router over a seeded data folder. */
-export async function startStack(dataDir: string): Promise<Stack> {
-  const config = loadConfig({ IVO_DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+/** Starts the four subgraphs and the router over a seeded data set. */
+export async function startStack(dataSet: TestDataSet): Promise<Stack> {
+  const config = testConfig(dataSet, { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const log = createLogger('test', (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent');
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   for (const name of SUBGRAPH_NAMES) {

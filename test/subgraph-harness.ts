@@ -1,20 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import { Kind, parse } from 'graphql';
 import type { AccessContext } from '../src/access/access-context.ts';
 import { loadInternalPrivateKey } from '../src/access/internal-keys.ts';
 import { signInternalToken, type InternalClaims } from '../src/access/internal-token.ts';
 import { AUDIT_EXTENSION, type AuditedObject } from '../src/audit/audit-collector.ts';
 import { loadSubgraphModule } from '../src/cli/subgraph-modules.ts';
-import { loadConfig } from '../src/config/load-config.ts';
 import type { Database } from '../src/db/open-database.ts';
 import type { StatementRecord } from '../src/db/statement-log.ts';
 import { createLogger } from '../src/log/create-logger.ts';
 import { FIXED_USER_RECORDS, FIXED_USERS } from '../src/seed/fixed-users.ts';
 import { startSubgraph } from '../src/subgraph/start-subgraph.ts';
 import type { SubgraphName } from '../src/subgraph-names.ts';
+import { testConfig, type TestDataSet } from './test-data-set.ts';
 
 /** A GraphQL response as the tests read it, with the subgraph's audit extension when present. */
 export interface GraphqlResponse<Data = any> {
@@ -54,12 +50,11 @@ export interface SubgraphUnderTest {
 }
 
 /**
- * Starts one subgraph over the databases in `dataDir`, which must be seeded already. The
- * subgraph and the test sign and verify internal tokens with the development key pair that
- * lives under `dataDir`.
+ * Starts one subgraph over a seeded data set. The subgraph and the test sign and verify internal
+ * tokens with the development key pair that lives in the set's folder.
  */
-export async function startSubgraphUnderTest(name: SubgraphName, dataDir: string): Promise<SubgraphUnderTest> {
-  const config = loadConfig({ IVO_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+export async function startSubgraphUnderTest(name: SubgraphName, dataSet: TestDataSet): Promise<SubgraphUnderTest> {
+  const config = testConfig(dataSet);
   const running = await startSubgraph(await loadSubgraphModule(name), config, { port: 0, log: createLogger('test', 'silent') });
   const privateKey = loadInternalPrivateKey(config);
 
@@ -166,25 +161,6 @@ export function readEntityKeys(sdl: string): Record<string, string[]> {
     }
   }
   return keys;
-}
-
-/**
- * Copies one subgraph's seeded database into a new temporary folder, so a test can change rows
- * without touching the database that other test files read. `VACUUM INTO` gives a consistent
- * copy even while other connections have the source open.
- */
-export function copySeededDatabase(name: SubgraphName, seededDataDir: string): { dataDir: string; file: string; remove(): void } {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `ivo-graf-${name}-`));
-  const source = loadConfig({ IVO_DATA_DIR: seededDataDir }).databaseUrls[name].slice('sqlite:'.length);
-  const file = loadConfig({ IVO_DATA_DIR: dataDir }).databaseUrls[name].slice('sqlite:'.length);
-
-  const connection = new SqliteDatabase(source, { readonly: true });
-  try {
-    connection.prepare('vacuum into ?').run(file);
-  } finally {
-    connection.close();
-  }
-  return { dataDir, file, remove: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Migration } from 'kysely';
+import { makeTableAppendOnly } from '../db/append-only-table.ts';
 import { migrateToLatest } from '../db/migrate-to-latest.ts';
 import { openDatabase, type Database } from '../db/open-database.ts';
 import type { RoleGrant } from '../access/access-context.ts';
@@ -65,10 +66,8 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('audit_object_lookup').on('audit_object').columns(['object_type', 'object_id', 'record_id']).execute();
 
       // Append-only: the database itself rejects changing or deleting a record.
-      for (const table of ['audit_record', 'audit_object']) {
-        await sql.raw(`create trigger ${table}_no_update before update on ${table} begin select raise(abort, '${table} is append-only'); end`).execute(db);
-        await sql.raw(`create trigger ${table}_no_delete before delete on ${table} begin select raise(abort, '${table} is append-only'); end`).execute(db);
-      }
+      await makeTableAppendOnly(db, 'audit_record');
+      await makeTableAppendOnly(db, 'audit_object');
     },
   },
 };

@@ -40,7 +40,7 @@ describe('loadConfig', () => {
     ['IVO_CASES_PORT', '70000', 'IVO_CASES_PORT ska vara ett portnummer mellan 1 och 65535 (fick "70000").'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL ska vara en av fatal, error, warn, info, debug, trace, silent (fick "loud").'],
     ['IVO_SEED_SCALE', '0', 'IVO_SEED_SCALE ska vara ett heltal från 1 till 64 (fick "0").'],
-    ['IVO_CASES_DATABASE_URL', 'postgres://db/cases', 'IVO_CASES_DATABASE_URL: okänt schema "postgres:"; använd sqlite:<fil> eller mssql://användare:lösenord@värd:1433/databas.'],
+    ['IVO_CASES_DATABASE_URL', 'mysql://db/cases', 'IVO_CASES_DATABASE_URL: okänt schema "mysql:"; använd sqlite:<fil>, mssql://användare:lösenord@värd:1433/databas eller postgres://användare:lösenord@värd:5432/databas.'],
     ['IVO_USERS_DATABASE_URL', 'mssql://graf:hemligt@db.ivo.se/', 'IVO_USERS_DATABASE_URL: mssql-adressen saknar databas.'],
     ['IVO_USERS_DATABASE_URL', 'mssql://graf:hemligt@db.ivo.se/rapp?poolMax=0', 'IVO_USERS_DATABASE_URL: poolMax ska vara ett heltal från 1 till 100 (fick "0").'],
     ['IVO_USERS_DATABASE_URL', 'mssql://graf:hemligt@db.ivo.se/rapp?pool=5', 'IVO_USERS_DATABASE_URL: okänt alternativ "pool"; tillåtna är encrypt, trustServerCertificate, poolMin, poolMax, connectTimeoutMs, requestTimeoutMs.'],

@@ -29,7 +29,24 @@ describe('parseDatabaseUrl', () => {
     expect(url).toMatchObject({ host: '10.0.0.5', port: 14330, encrypt: false, trustServerCertificate: true, poolMin: 2, poolMax: 20, connectTimeoutMs: 5000, requestTimeoutMs: 30000 });
   });
 
+  it('reads a PostgreSQL URL with defaults and options', () => {
+    expect(parseDatabaseUrl('postgres://graf:hem%40ligt@127.0.0.1/arenden?poolMax=4&requestTimeoutMs=2000')).toEqual({
+      dialect: 'postgres',
+      host: '127.0.0.1',
+      port: 5432,
+      database: 'arenden',
+      user: 'graf',
+      password: 'hem@ligt',
+      poolMin: 0,
+      poolMax: 4,
+      connectTimeoutMs: 15_000,
+      requestTimeoutMs: 2000,
+    });
+  });
+
   it.each([
+    ['postgres://graf:x@db/arenden?encrypt=true', 'okänt alternativ "encrypt"; tillåtna är poolMin, poolMax, connectTimeoutMs, requestTimeoutMs.'],
+    ['postgresql://graf:x@db/', 'postgres-adressen saknar databas.'],
     ['mssql://graf@db/P360', 'mssql-adressen saknar lösenord.'],
     ['mssql://graf:x@db/P360?encrypt=ja', 'encrypt ska vara true eller false (fick "ja").'],
     ['mssql://graf:x@db/P360?poolMin=5&poolMax=2', 'poolMin (5) får inte vara större än poolMax (2).'],
@@ -44,5 +61,6 @@ describe('parseDatabaseUrl', () => {
 
   it('describes a URL without its password', () => {
     expect(describeDatabaseUrl(parseDatabaseUrl('mssql://graf:Topphemligt1@db:1433/P360'))).toBe('mssql://graf@db:1433/P360');
+    expect(describeDatabaseUrl(parseDatabaseUrl('postgres://graf:Topphemligt1@db/arenden'))).toBe('postgres://graf@db:5432/arenden');
   });
 });

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, MssqlDialect, SqliteDialect, type Dialect, type LogEvent } from 'kysely';
+import { Kysely, MssqlDialect, PostgresDialect, SqliteDialect, type Dialect, type LogEvent } from 'kysely';
+import pg from 'pg';
 import * as Tarn from 'tarn';
 import * as Tedious from 'tedious';
-import { parseDatabaseUrl, type MssqlUrl } from './database-url.ts';
+import { parseDatabaseUrl, type DatabaseUrl, type MssqlUrl, type PostgresUrl } from './database-url.ts';
 import { NormalizeValuesPlugin } from './normalize-values-plugin.ts';
 import { StatementLog } from './statement-log.ts';
 import { captureForTsqlCheck } from './tsql-capture.ts';
@@ -13,18 +14,20 @@ import { captureForTsqlCheck } from './tsql-capture.ts';
 export interface Database<Schema> {
   db: Kysely<Schema>;
   statements: StatementLog;
-  dialect: 'sqlite' | 'mssql';
+  dialect: DatabaseUrl['dialect'];
   close(): Promise<void>;
 }
 
 /**
  * Opens the database a URL names. `sqlite:<file>` opens an embedded file and creates it and its
  * folder when missing. `mssql://…` connects to SQL Server through a tarn pool of tedious
- * connections. Rows come back in the same shapes from both (see NormalizeValuesPlugin).
+ * connections, and `postgres://…` to PostgreSQL through a pg pool. Rows come back in the same
+ * shapes from all three (see NormalizeValuesPlugin and POSTGRES_TYPES).
  */
 export function openDatabase<Schema>(url: string): Database<Schema> {
   const parsed = parseDatabaseUrl(url);
-  const dialect = parsed.dialect === 'sqlite' ? sqliteDialect(parsed.file) : mssqlDialect(parsed);
+  const dialect =
+    parsed.dialect === 'sqlite' ? sqliteDialect(parsed.file) : parsed.dialect === 'mssql' ? mssqlDialect(parsed) : postgresDialect(parsed);
 
   const statements = new StatementLog();
   const db = new Kysely<Schema>({
@@ -76,4 +79,36 @@ function mssqlDialect(url: MssqlUrl): Dialect {
     // fails its statement instead, and the pool replaces it.
     validateConnections: false,
   });
+}
+
+// PostgreSQL's text results are parsed here rather than in NormalizeValuesPlugin, because pg
+// turns a `date` into a local-time `Date` before any plugin sees it: a `date` stays the
+// `YYYY-MM-DD` text SQLite returns, and `count(*)`'s `bigint` becomes a number when it fits.
+const POSTGRES_DATE = 1082;
+const POSTGRES_BIGINT = 20;
+const POSTGRES_TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === POSTGRES_DATE) return (value: string) => value;
+    if (oid === POSTGRES_BIGINT) return (value: string) => (Number.isSafeInteger(Number(value)) ? Number(value) : value);
+    return pg.types.getTypeParser(oid, format);
+  }) as typeof pg.types.getTypeParser,
+};
+
+function postgresDialect(url: PostgresUrl): Dialect {
+  const pool = new pg.Pool({
+    host: url.host,
+    port: url.port,
+    database: url.database,
+    user: url.user,
+    password: url.password,
+    min: url.poolMin,
+    max: url.poolMax,
+    connectionTimeoutMillis: url.connectTimeoutMs,
+    statement_timeout: url.requestTimeoutMs,
+    types: POSTGRES_TYPES,
+  });
+  // An idle connection the server drops emits an error on the pool; the pool replaces it, and
+  // without a listener the error would end the process.
+  pool.on('error', () => {});
+  return new PostgresDialect({ pool });
 }

@@ -1,5 +1,6 @@
-import { MssqlAdapter, sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { badUserInput } from '../errors/coded-error.ts';
+import { databaseDialect } from './database-dialect.ts';
 import type { PageArguments } from '../graphql/page-arguments.ts';
 
 /** One column of a keyset sort order; the last key must be unique so the order is total. */
@@ -48,7 +49,7 @@ export async function fetchPage<Row>(db: Kysely<any>, query: AnySelect, keys: re
 
 /** Returns whether a Kysely instance talks to SQL Server. */
 export function isSqlServer(db: Kysely<any>): boolean {
-  return db.getExecutor().adapter instanceof MssqlAdapter;
+  return databaseDialect(db) === 'mssql';
 }
 
 /**

@@ -27,9 +27,11 @@ export function captureForTsqlCheck(node: RootOperationNode | undefined): void {
 }
 
 /**
- * Rebuilds a statement the embedded database ran the way the SQL Server path builds it. The code
- * branches on the dialect in one place, a page's row limit (see fetchPage): `LIMIT` on SQLite and
- * `TOP` on SQL Server. So a select with a plain limit gets the same number as `TOP`.
+ * Rebuilds a statement the embedded database ran the way the SQL Server path builds it. Where the
+ * code branches on the dialect, the branch that changes a statement's grammar is a page's row
+ * limit (see fetchPage): `LIMIT` on SQLite and `TOP` on SQL Server. So a select with a plain
+ * limit gets the same number as `TOP`. The other branch, the cases subgraph's cut-off date, only
+ * wraps a subquery in `cast(… as date)` off SQLite, which the captured form does not show.
  */
 function asSqlServerWouldBuild(node: RootOperationNode): RootOperationNode {
   if (node.kind !== 'SelectQueryNode') return node;

@@ -1,7 +1,8 @@
 import { createPublicKey } from 'node:crypto';
 import { decodeJwt, importJWK, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEV_TOKEN_ISSUER, loadConfig, type Config } from '../config/load-config.ts';
+import { DEV_TOKEN_ISSUER, type Config } from '../config/load-config.ts';
+import { testConfig } from '../../test/test-data-set.ts';
 import { createLogger } from '../log/create-logger.ts';
 import { FIXED_USER_RECORDS } from '../seed/fixed-users.ts';
 import { tokenCommand, TokenCommandError } from '../cli/token-command.ts';
@@ -14,7 +15,7 @@ let config: Config;
 let provider: RunningDevIdentityProvider;
 
 beforeAll(async () => {
-  config = loadConfig({ IVO_DATA_DIR: inject('seededDataDir'), LOG_LEVEL: 'silent' });
+  config = testConfig(inject('seededDataSet'));
   provider = await startDevIdentityProvider(config, createLogger('test', 'silent'), 0);
 });
 
@@ -64,7 +65,7 @@ describe('development identity provider', () => {
   });
 
   it('refuses to start in production', async () => {
-    const production = loadConfig({ IVO_DATA_DIR: inject('seededDataDir'), NODE_ENV: 'production', IVO_TOKEN_JWKS_URL: 'http://127.0.0.1:9/jwks', IVO_TOKEN_ISSUER: 'https://idp.test' });
+    const production = testConfig(inject('seededDataSet'), { NODE_ENV: 'production', IVO_TOKEN_JWKS_URL: 'http://127.0.0.1:9/jwks', IVO_TOKEN_ISSUER: 'https://idp.test' });
 
     await expect(startDevIdentityProvider(production, createLogger('test', 'silent'), 0)).rejects.toThrow(DevIdentityProviderInProductionError);
     await expect(issueDevToken(production, identityOf('A-00001'))).rejects.toThrow(DevIdentityProviderInProductionError);

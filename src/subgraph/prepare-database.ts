@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
+import { parseDatabaseUrl } from '../db/database-url.ts';
 import { migrateToLatest } from '../db/migrate-to-latest.ts';
 import { openDatabase, type Database } from '../db/open-database.ts';
 import { generateWorld } from '../seed/generate-world.ts';
@@ -19,7 +20,7 @@ export interface PrepareOptions {
   scale: number;
   /** A world generated already, shared between subgraphs seeded in one process. */
   world?: () => World;
-  /** Delete the embedded database file first, so the seed is written anew. */
+  /** Delete the embedded database file (on PostgreSQL, every table) first, so the seed is written anew. */
   reseed?: boolean;
   progress?: SeedProgress;
 }
@@ -30,7 +31,7 @@ export interface PrepareOptions {
  * A SQL Server database is only opened.
  */
 export async function prepareDatabase<Schema>(module: SubgraphModule<Schema>, url: string, options: PrepareOptions): Promise<PreparedDatabase<Schema>> {
-  if (options.reseed) removeEmbeddedDatabase(url);
+  if (options.reseed) await removeSeededData(url);
   const database = openDatabase<Schema>(url);
   // On SQL Server the subgraph reads views over IVO's own systems: nothing is created or seeded.
   if (database.dialect === 'mssql') return { database, seeded: false };
@@ -68,7 +69,20 @@ export async function readSeedScale(database: Database<unknown>): Promise<number
   return result.rows[0]?.scale ?? null;
 }
 
-function removeEmbeddedDatabase(url: string): void {
-  const file = url.slice('sqlite:'.length);
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+async function removeSeededData(url: string): Promise<void> {
+  const parsed = parseDatabaseUrl(url);
+  if (parsed.dialect === 'sqlite') {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${parsed.file}${suffix}`, { force: true });
+    return;
+  }
+  if (parsed.dialect !== 'postgres') return;
+
+  // The tables, the migration log and the seed marker all live in the public schema.
+  const database = openDatabase(url);
+  try {
+    await sql`drop schema public cascade`.execute(database.db);
+    await sql`create schema public`.execute(database.db);
+  } finally {
+    await database.close();
+  }
 }

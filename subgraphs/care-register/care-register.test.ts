@@ -22,7 +22,7 @@ let subgraph: SubgraphUnderTest;
 
 beforeAll(async () => {
   world = generateWorld({ scale: 1 });
-  subgraph = await startSubgraphUnderTest('care-register', inject('seededDataDir'));
+  subgraph = await startSubgraphUnderTest('care-register', inject('seededDataSet'));
 });
 
 afterAll(async () => {

@@ -43,9 +43,9 @@ function unitQuery(db: Db, filter: TillsynsobjektFilter): UnitQuery {
     query = query.where('id', 'in', (eb) => eb.selectFrom('tillsynsobjekt_malgrupp').select('tillsynsobjekt_id').where('malgrupp', 'in', malgrupper));
   }
   if (filter.namn) {
-    // NOTE: SQLite's LIKE ignores case for ASCII letters only, so "ö" does not match "Ö" on the
-    // embedded database; SQL Server's case-insensitive Swedish collation matches both.
-    query = query.where(sql<boolean>`namn like ${`%${escapeLike(filter.namn)}%`} escape '\\'`);
+    // NOTE: SQLite's lower() folds ASCII letters only, so "ö" does not match "Ö" on the embedded
+    // database (nor on PostgreSQL with the C locale the tests use); SQL Server folds both.
+    query = query.where(sql<boolean>`lower(namn) like lower(${`%${escapeLike(filter.namn)}%`}) escape '\\'`);
   }
   return query;
 }

@@ -1,13 +1,14 @@
-import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AccessContext } from '../../src/access/access-context.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { copyDataSet, openTestDatabase, type TestDataSetCopy } from '../../test/test-data-set.ts';
+import type { CasesDatabase } from './database.ts';
 import { FIXED_USER_RECORDS, FIXED_USERS } from '../../src/seed/fixed-users.ts';
 import { generateWorld } from '../../src/seed/generate-world.ts';
 import type { ArendeKopplingRecord, ArendeRecord, Arendetyp, BeslutRecord, EjVerkstalltBeslutRecord, TillsynsobjektRecord, World } from '../../src/seed/world-types.ts';
 import {
   ANONYMOUS_ACCESS,
   compareText,
-  copySeededDatabase,
   entitiesQuery,
   expectedAudit,
   readEntityKeys,
@@ -54,7 +55,7 @@ beforeAll(async () => {
   }
   for (const decisions of decisionsByNummer.values()) decisions.sort((a, b) => compareText(a.datum, b.datum) || compareText(a.id, b.id));
 
-  subgraph = await startSubgraphUnderTest('cases', inject('seededDataDir'));
+  subgraph = await startSubgraphUnderTest('cases', inject('seededDataSet'));
 });
 
 afterAll(async () => {
@@ -756,20 +757,21 @@ describe('klassificeringar', () => {
 
 describe('cut-off date', () => {
   // A copy of the seeded database, so the tests can add links and move the cut-off.
-  let copy: ReturnType<typeof copySeededDatabase>;
+  let copy: TestDataSetCopy;
   let copySubgraph: SubgraphUnderTest;
-  let connection: SqliteDatabase.Database;
+  let database: Database<CasesDatabase>;
+  const setCutOff = (value: string) => database.db.updateTable('installning').set({ varde: value }).where('nyckel', '=', 'kopplingsgrans').execute();
 
   beforeAll(async () => {
-    copy = copySeededDatabase('cases', inject('seededDataDir'));
-    connection = new SqliteDatabase(copy.file);
-    copySubgraph = await startSubgraphUnderTest('cases', copy.dataDir);
+    copy = await copyDataSet(inject('seededDataSet'), ['cases']);
+    database = openTestDatabase<CasesDatabase>(copy, 'cases');
+    copySubgraph = await startSubgraphUnderTest('cases', copy);
   });
 
   afterAll(async () => {
     await copySubgraph?.close();
-    connection?.close();
-    copy?.remove();
+    await database?.close();
+    await copy?.remove();
   });
 
   it('ignores links to cases before the cut-off', async () => {
@@ -781,9 +783,10 @@ describe('cut-off date', () => {
       )!;
     const supervision = early('TILLSYN');
     const complaint = early('UPPLYSNING');
-    const insert = connection.prepare("insert into arende_koppling (diarienummer, tillsynsobjekt_id, metod, konfidens) values (?, ?, 'EXPLICIT', 1)");
-    insert.run(supervision.diarienummer, unit.id);
-    insert.run(complaint.diarienummer, unit.id);
+    await database.db
+      .insertInto('arende_koppling')
+      .values([supervision, complaint].map((arende) => ({ diarienummer: arende.diarienummer, tillsynsobjekt_id: unit.id, metod: 'EXPLICIT', konfidens: 1 })))
+      .execute();
 
     const response = await copySubgraph.query(
       `query Unit($representations: [_Any!]!, $nummer: ID!) {
@@ -810,12 +813,12 @@ describe('cut-off date', () => {
     });
 
     // With the cut-off moved before them, the same links count, so the rows above were read.
-    connection.prepare("update installning set varde = '2015-01-01' where nyckel = 'kopplingsgrans'").run();
+    await setCutOff('2015-01-01');
     try {
       const moved = await copySubgraph.query(entitiesQuery('Tillsynsobjekt', 'arenden { totalCount } antalUpplysningsarenden'), { representations: [unitReference(unit)] });
       expect(moved.data).toEqual({ _entities: [{ arenden: { totalCount: 2 }, antalUpplysningsarenden: 1 }] });
     } finally {
-      connection.prepare("update installning set varde = ? where nyckel = 'kopplingsgrans'").run(world.kopplingsgrans);
+      await setCutOff(world.kopplingsgrans);
     }
   });
 
@@ -823,7 +826,7 @@ describe('cut-off date', () => {
     const unit = busiestUnit();
     const cutOff = '2022-01-01';
     const beforeCutOff = linkedCases(unit.id).find((arende) => arende.inkom < cutOff)!;
-    connection.prepare("update installning set varde = ? where nyckel = 'kopplingsgrans'").run(cutOff);
+    await setCutOff(cutOff);
     try {
       const response = await copySubgraph.query(
         `query Unit($representations: [_Any!]!, $nummer: ID!) {
@@ -842,7 +845,7 @@ describe('cut-off date', () => {
         arende: { koppling: null },
       });
     } finally {
-      connection.prepare("update installning set varde = ? where nyckel = 'kopplingsgrans'").run(world.kopplingsgrans);
+      await setCutOff(world.kopplingsgrans);
     }
   });
 });

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Expression, type Kysely } from 'kysely';
+import { databaseDialect } from '../../src/db/database-dialect.ts';
 import { countRowsByParent, fetchPagesByParent, type SortKey } from '../../src/db/paginate.ts';
 import type { PageArguments } from '../../src/graphql/page-arguments.ts';
 import type { Arendetyp, EvbStatus, Verksamhetsomrade } from '../../src/seed/world-types.ts';
@@ -42,6 +43,16 @@ export interface EvbFilter {
 }
 
 /**
+ * The cut-off date kept in `installning` as text. SQLite stores dates as the same ISO text and
+ * compares them as text; PostgreSQL compares a date with text only after a cast, and SQL Server
+ * gets the same explicit cast.
+ */
+function kopplingsgrans(db: Db): Expression<string> {
+  const value = db.selectFrom('installning').select('varde').where('nyckel', '=', 'kopplingsgrans');
+  return databaseDialect(db) === 'sqlite' ? sql<string>`(${value})` : sql<string>`cast((${value}) as date)`;
+}
+
+/**
  * Cases linked to units, with the link's columns. Only cases opened on or after the cut-off date
  * kept in `installning` count as linked, whatever the link table holds.
  */
@@ -52,7 +63,7 @@ function linkedCaseQuery(db: Db, filter: ArendeFilter) {
     .innerJoin('klassificering', 'klassificering.kod', 'arende.klassificering_kod')
     .selectAll('arende')
     .select(['klassificering.arendetyp', 'arende_koppling.tillsynsobjekt_id', 'arende_koppling.metod', 'arende_koppling.konfidens'])
-    .where('arende.inkom', '>=', (eb) => eb.selectFrom('installning').select('varde').where('nyckel', '=', 'kopplingsgrans'))
+    .where('arende.inkom', '>=', kopplingsgrans(db))
     .where('arende.verksamhetsomrade', 'in', nonEmpty(filter.verksamhetsomraden));
 
   if (filter.arendetyp?.length) query = query.where('klassificering.arendetyp', 'in', filter.arendetyp);
@@ -81,7 +92,7 @@ export async function selectLatestTillsynsbeslut(db: Db, unitIds: string[], area
     .innerJoin('klassificering', 'klassificering.kod', 'arende.klassificering_kod')
     .selectAll('beslut')
     .select(['arende.verksamhetsomrade', 'klassificering.arendetyp', 'arende_koppling.tillsynsobjekt_id'])
-    .where('arende.inkom', '>=', (eb) => eb.selectFrom('installning').select('varde').where('nyckel', '=', 'kopplingsgrans'))
+    .where('arende.inkom', '>=', kopplingsgrans(db))
     .where('arende.verksamhetsomrade', 'in', nonEmpty(areas))
     .where('klassificering.arendetyp', '=', 'TILLSYN');
   const pages = await fetchPagesByParent<LinkedBeslutRow>(db, query, 'arende_koppling.tillsynsobjekt_id', unitIds, LATEST_DECISION_ORDER, { first: 1, after: null });
@@ -106,7 +117,7 @@ export function selectKopplingByDiarienummer(db: Db, numbers: readonly string[])
     .innerJoin('arende', 'arende.diarienummer', 'arende_koppling.diarienummer')
     .selectAll('arende_koppling')
     .where('arende_koppling.diarienummer', 'in', numbers)
-    .where('arende.inkom', '>=', (eb) => eb.selectFrom('installning').select('varde').where('nyckel', '=', 'kopplingsgrans'))
+    .where('arende.inkom', '>=', kopplingsgrans(db))
     .execute();
 }
 

@@ -20,7 +20,7 @@ let subgraph: SubgraphUnderTest;
 
 beforeAll(async () => {
   world = generateWorld({ scale: 1 });
-  subgraph = await startSubgraphUnderTest('committees', inject('seededDataDir'));
+  subgraph = await startSubgraphUnderTest('committees', inject('seededDataSet'));
 });
 
 afterAll(async () => {

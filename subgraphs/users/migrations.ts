@@ -1,4 +1,6 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import { addIdentityColumn } from '../../src/db/add-identity-column.ts';
+import { makeTableAppendOnly } from '../../src/db/append-only-table.ts';
 
 /** Creates the reporter register's tables and the indexes its queries use. */
 export const migrations: Record<string, Migration> = {
@@ -45,9 +47,7 @@ export const migrations: Record<string, Migration> = {
         .addPrimaryKeyConstraint('namnd_omrade_pk', ['namnd_id', 'verksamhetsomrade'])
         .execute();
 
-      await db.schema
-        .createTable('rolltilldelning_andring')
-        .addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement())
+      await addIdentityColumn(db, db.schema.createTable('rolltilldelning_andring'), 'id')
         .addColumn('tidpunkt', 'varchar(30)', (column) => column.notNull())
         .addColumn('utford_av', 'varchar(20)')
         .addColumn('utford_av_roller', 'text', (column) => column.notNull())
@@ -59,8 +59,7 @@ export const migrations: Record<string, Migration> = {
         .execute();
       await db.schema.createIndex('rolltilldelning_andring_rolltilldelning').on('rolltilldelning_andring').columns(['rolltilldelning_id', 'id']).execute();
       // Append-only: the database itself rejects changing or deleting a logged change.
-      await sql`create trigger rolltilldelning_andring_no_update before update on rolltilldelning_andring begin select raise(abort, 'rolltilldelning_andring is append-only'); end`.execute(db);
-      await sql`create trigger rolltilldelning_andring_no_delete before delete on rolltilldelning_andring begin select raise(abort, 'rolltilldelning_andring is append-only'); end`.execute(db);
+      await makeTableAppendOnly(db, 'rolltilldelning_andring');
     },
   },
 };

@@ -1,6 +1,7 @@
-import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AccessContext } from '../../src/access/access-context.ts';
+import { copyDataSet, openTestDatabase, type TestDataSetCopy } from '../../test/test-data-set.ts';
+import type { UsersDatabase } from './database.ts';
 import { addDays } from '../../src/seed/dates.ts';
 import { FIXED_USER_RECORDS, FIXED_USERS } from '../../src/seed/fixed-users.ts';
 import { generateWorld } from '../../src/seed/generate-world.ts';
@@ -9,7 +10,6 @@ import { todayInSweden } from '../../src/time/today-in-sweden.ts';
 import {
   ANONYMOUS_ACCESS,
   compareText,
-  copySeededDatabase,
   entitiesQuery,
   expectedAudit,
   readEntityKeys,
@@ -31,7 +31,7 @@ beforeAll(async () => {
   userById = new Map(world.anvandare.map((user) => [user.id, user]));
   // The subgraph compares role dates with the same Swedish calendar date.
   today = todayInSweden();
-  subgraph = await startSubgraphUnderTest('users', inject('seededDataDir'));
+  subgraph = await startSubgraphUnderTest('users', inject('seededDataSet'));
 });
 
 afterAll(async () => {
@@ -221,17 +221,17 @@ describe('Namnd.rapportorer', () => {
 
 describe('role validity dates', () => {
   // A copy of the seeded database, so the test can add roles that start or end around today.
-  let copy: ReturnType<typeof copySeededDatabase>;
+  let copy: TestDataSetCopy;
   let copySubgraph: SubgraphUnderTest;
 
   beforeAll(async () => {
-    copy = copySeededDatabase('users', inject('seededDataDir'));
-    copySubgraph = await startSubgraphUnderTest('users', copy.dataDir);
+    copy = await copyDataSet(inject('seededDataSet'), ['users']);
+    copySubgraph = await startSubgraphUnderTest('users', copy);
   });
 
   afterAll(async () => {
     await copySubgraph?.close();
-    copy?.remove();
+    await copy?.remove();
   });
 
   it('counts the first and last day of a role', async () => {
@@ -244,12 +244,24 @@ describe('role validity dates', () => {
       { id: 'R-TEST4', anvandareId: outsiders[3]!.id, roll: 'RAPPORTOR', namndId, verksamhetsomraden: [], giltigFran: addDays(today, 1), giltigTill: null },
       { id: 'R-TEST5', anvandareId: outsiders[4]!.id, roll: 'MEDICINSKT_ANSVARIG_SJUKSKOTERSKA', namndId, verksamhetsomraden: [], giltigFran: '2020-01-01', giltigTill: null },
     ];
-    const connection = new SqliteDatabase(copy.file);
+    const database = openTestDatabase<UsersDatabase>(copy, 'users');
     try {
-      const insert = connection.prepare('insert into rolltilldelning (id, anvandare_id, roll, namnd_id, giltig_fran, giltig_till, version) values (?, ?, ?, ?, ?, ?, 1)');
-      for (const role of added) insert.run(role.id, role.anvandareId, role.roll, role.namndId, role.giltigFran, role.giltigTill);
+      await database.db
+        .insertInto('rolltilldelning')
+        .values(
+          added.map((role) => ({
+            id: role.id,
+            anvandare_id: role.anvandareId,
+            roll: role.roll,
+            namnd_id: role.namndId,
+            giltig_fran: role.giltigFran,
+            giltig_till: role.giltigTill,
+            version: 1,
+          })),
+        )
+        .execute();
     } finally {
-      connection.close();
+      await database.close();
     }
     const response = await copySubgraph.query(REPORTER_QUERY, { representations: [{ __typename: 'Namnd', id: namndId }], first: 100 });
 
