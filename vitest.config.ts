@@ -17,7 +17,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'subgraphs/**/*.test.ts', 'router/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['test/tsql/**', 'node_modules/**'],
-    env: { IVO_TSQL_CAPTURE_DIR: TSQL_CAPTURE_DIR },
+    env: { IVO_TSQL_CAPTURE_DIR: TSQL_CAPTURE_DIR, IVO_TEST_POSTGRES_URL: '' },
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -20,7 +20,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (captureDir) fs.rmSync(captureDir, { recursive: true, force: true });
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivo-graf-test-'));
-  const serverUrl = process.env[TEST_POSTGRES_VARIABLE] ?? project.config.env?.[TEST_POSTGRES_VARIABLE];
+  // Read from the run's configuration only, so a variable left in the shell cannot move the
+  // SQLite run onto PostgreSQL (test/postgres/vitest.config.ts sets it for the second run).
+  const serverUrl = project.config.env?.[TEST_POSTGRES_VARIABLE];
   if (!serverUrl) {
     const dataSet: TestDataSet = { dataDir, databaseEnv: {}, postgres: null };
     await seedDatabases(testConfig(dataSet), { scale: 1, force: false });

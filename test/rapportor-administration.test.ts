@@ -1104,6 +1104,30 @@ describe('access after a change', () => {
   });
 });
 
+describe('concurrent ends of huvudrapportör roles', () => {
+  const own = useOwnStack();
+
+  it('keeps one huvudrapportör when the last two end their roles at once', async () => {
+    const second = newPerson(80);
+    const secondAssignment = await addAsLead(own, second, { roll: 'HUVUDRAPPORTOR', verksamhetsomraden: ['SOL_IFO', 'SOL_FUNKTIONSNEDSATTNING'] });
+    const before = await readRegister(own.users);
+
+    // Each transaction alone sees the other huvudrapportör still current. Run side by side at
+    // a weaker isolation level, both ends would pass that check and leave the committee without one.
+    const [first, other] = await Promise.all([
+      end(own, { id: LEAD_GOTEBORG_ASSIGNMENT, version: 1 }, LEAD_GOTEBORG),
+      end(own, { id: secondAssignment, version: 1 }, { identity: second.identitet }),
+    ]);
+    const after = await readRegister(own.users);
+
+    const succeeded = [first, other].filter((response) => response.errors === undefined);
+    const rejected = [first, other].filter((response) => response.errors !== undefined);
+    expect(succeeded).toHaveLength(1);
+    expect(rejected).toEqual([forbiddenResponse('avslutaRapportor', 'lastHuvudrapportor')]);
+    expect(newChanges(before, after).map((row) => row.andring)).toEqual(['AVSLUTA']);
+  });
+});
+
 describe('change log', () => {
   const own = useOwnStack();
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { loadConfig, type Config } from '../src/config/load-config.ts';
@@ -51,7 +52,8 @@ export function openTestDatabase<Schema = any>(dataSet: TestDataSet, name: Subgr
  */
 export async function copyDataSet(source: TestDataSet, subgraphs: readonly SubgraphName[] = SUBGRAPH_NAMES): Promise<TestDataSetCopy> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ivo-graf-copy-'));
-  fs.cpSync(path.join(source.dataDir, 'keys'), path.join(dataDir, 'keys'), { recursive: true });
+  // Keys are made on first use, so a set that has not started a server yet has none to copy.
+  if (fs.existsSync(path.join(source.dataDir, 'keys'))) fs.cpSync(path.join(source.dataDir, 'keys'), path.join(dataDir, 'keys'), { recursive: true });
 
   if (!source.postgres) {
     const from = testConfig(source);
@@ -113,9 +115,23 @@ export async function createPostgresDatabase(serverUrl: string, database: string
 export async function dropPostgresDatabases(serverUrl: string, databases: readonly string[]): Promise<void> {
   const server = openDatabase(serverUrl);
   try {
-    for (const database of databases) await sql.raw(`drop database if exists ${database} with (force)`).execute(server.db);
+    for (const database of databases) await dropWithRetry(server, database);
   } finally {
     await server.close();
+  }
+}
+
+// An autovacuum worker may still be connected to a database the test has just written; a role
+// without superuser rights cannot end it, so the drop waits for the worker instead.
+async function dropWithRetry(server: Database<unknown>, database: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sql.raw(`drop database if exists ${database} with (force)`).execute(server.db);
+      return;
+    } catch (error) {
+      if (attempt >= 50) throw error;
+      await setTimeout(200);
+    }
   }
 }
 

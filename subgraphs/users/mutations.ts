@@ -1,3 +1,4 @@
+import { runSerializable } from '../../src/db/run-serializable.ts';
 import type { Kysely } from 'kysely';
 import type { AccessContext } from '../../src/access/access-context.ts';
 import { huvudrapportorNamnder, isHuvudrapportorFor, isIvoStaff } from '../../src/access/access-checks.ts';
@@ -51,13 +52,15 @@ function assertMayAdminister(access: AccessContext, namndId: string): void {
 }
 
 /**
- * Refuses to end the caller's own huvudrapportör assignment when no other current huvudrapportör
- * would remain in the committee, so a committee is never left without an administrator by its
- * own administrator's mistake. IVO staff or another huvudrapportör may still end it.
+ * Refuses to end the caller's own huvudrapportör assignment unless another huvudrapportör of the
+ * committee is current today and stays valid after `lastDay`, the last day the caller's role will
+ * be valid. So a committee is never left without an administrator by its own administrator's
+ * mistake, also not when two of them end their roles one after the other. IVO staff or another
+ * huvudrapportör may still end it.
  */
-async function assertNotLastOwnLead(db: Db, access: AccessContext, assignment: queries.AssignmentSnapshot, today: string): Promise<void> {
+async function assertNotLastOwnLead(db: Db, access: AccessContext, assignment: queries.AssignmentSnapshot, lastDay: string, today: string): Promise<void> {
   if (assignment.roll !== 'HUVUDRAPPORTOR' || assignment.anvandare_id !== access.userId || assignment.namnd_id === null) return;
-  const otherLeads = await queries.countCurrentLeads(db, assignment.namnd_id, assignment.id, today);
+  const otherLeads = await queries.countLeadsOutlasting(db, assignment.namnd_id, assignment.id, lastDay, today);
   if (otherLeads === 0) throw forbidden('lastHuvudrapportor');
 }
 
@@ -143,7 +146,7 @@ export async function laggTillRapportor(input: LaggTillRapportorInput, context: 
   assertPeriodOrder(giltigFran, giltigTill, 'input.giltigFran', 'input.giltigTill');
   if (giltigTill !== null && giltigTill < today) throw badUserInput('input.giltigTill', `Fältet input.giltigTill (${giltigTill}) ligger före i dag; en ny roll kan inte redan ha upphört.`);
 
-  return context.database.db.transaction().execute(async (trx) => {
+  return runSerializable(context.database.db, async (trx) => {
     const allowedAreas = await queries.selectNamndAreas(trx, input.namndId);
     if (allowedAreas.length === 0) throw codedError('NOT_FOUND', `Rapportörsregistret känner ingen nämnd med id ${input.namndId}.`, { argument: 'input.namndId' });
     const areas = readAreas(input.verksamhetsomraden, allowedAreas, 'input.verksamhetsomraden', `nämnden ${input.namndId}`);
@@ -191,7 +194,7 @@ export async function laggTillRapportor(input: LaggTillRapportorInput, context: 
 /** Changes an assignment's areas or dates, if it is still at the version the change was based on. */
 export async function andraRapportor(input: AndraRapportorInput, context: Context) {
   const today = todayInSweden();
-  return context.database.db.transaction().execute(async (trx) => {
+  return runSerializable(context.database.db, async (trx) => {
     const before = await loadAssignmentForChange(trx, context.access, input.id, input.version);
     if (before.version !== input.version) throw conflict(before, input.version);
     assertNotEnded(before, today);
@@ -208,7 +211,8 @@ export async function andraRapportor(input: AndraRapportorInput, context: Contex
     // Shortening or postponing one's own current lead role could leave the committee without one.
     const currentBefore = isValidOn(before.giltig_fran, before.giltig_till, today);
     const shortened = giltigTill !== null && giltigTill < (before.giltig_till ?? '9999-12-31');
-    if ((currentBefore && !isValidOn(giltigFran, giltigTill, today)) || shortened) await assertNotLastOwnLead(trx, context.access, before, today);
+    if (currentBefore && !isValidOn(giltigFran, giltigTill, today)) await assertNotLastOwnLead(trx, context.access, before, dayBefore(today), today);
+    else if (shortened) await assertNotLastOwnLead(trx, context.access, before, giltigTill, today);
 
     if (!(await queries.updateAssignment(trx, before.id, input.version, { giltig_fran: giltigFran, giltig_till: giltigTill, verksamhetsomraden: areas }))) {
       throw conflict((await queries.selectRolltilldelning(trx, before.id))!, input.version);
@@ -226,7 +230,7 @@ export async function avslutaRapportor(input: AvslutaRapportorInput, context: Co
   const sistaDag = input.sistaDag ?? today;
   if (sistaDag < today) throw badUserInput('input.sistaDag', `Fältet input.sistaDag (${sistaDag}) ligger före i dag; en roll kan avslutas i dag eller senare.`);
 
-  return context.database.db.transaction().execute(async (trx) => {
+  return runSerializable(context.database.db, async (trx) => {
     const before = await loadAssignmentForChange(trx, context.access, input.id, input.version);
     if (before.version !== input.version) throw conflict(before, input.version);
     assertNotEnded(before, today);
@@ -236,11 +240,10 @@ export async function avslutaRapportor(input: AvslutaRapportorInput, context: Co
         `Fältet input.sistaDag (${sistaDag}) ska ligga före rollens nuvarande sista dag ${before.giltig_till}; förläng en roll med andraRapportor.`,
       );
     }
-    await assertNotLastOwnLead(trx, context.access, before, today);
-
     // A role that has not begun is withdrawn: its last day becomes the day before its first, so it
     // is never valid and stays as history.
     const lastDay = before.giltig_fran > today ? dayBefore(before.giltig_fran) : sistaDag;
+    await assertNotLastOwnLead(trx, context.access, before, lastDay, today);
     if (before.giltig_fran <= today) assertPeriodOrder(before.giltig_fran, sistaDag, 'giltigFran', 'input.sistaDag');
 
     if (!(await queries.updateAssignment(trx, before.id, input.version, { giltig_fran: before.giltig_fran, giltig_till: lastDay, verksamhetsomraden: before.verksamhetsomraden }))) {

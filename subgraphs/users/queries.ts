@@ -185,8 +185,11 @@ export function countAssignmentsByNamnd(db: Db, namndIds: string[], statuses: re
   return countRowsByParent(assignmentQuery(db, statuses, today), 'namnd_id', namndIds);
 }
 
-/** Counts the committee's huvudrapportör assignments valid on `today`, leaving one assignment out. */
-export async function countCurrentLeads(db: Db, namndId: string, exceptId: string, today: string): Promise<number> {
+/**
+ * Counts the committee's huvudrapportör assignments, leaving one out, that are valid on `today`
+ * and still valid on the day after `lastDay`.
+ */
+export async function countLeadsOutlasting(db: Db, namndId: string, exceptId: string, lastDay: string, today: string): Promise<number> {
   const row = await db
     .selectFrom('rolltilldelning')
     .select((eb) => eb.fn.countAll().as('antal'))
@@ -194,7 +197,7 @@ export async function countCurrentLeads(db: Db, namndId: string, exceptId: strin
     .where('roll', '=', 'HUVUDRAPPORTOR')
     .where('id', '!=', exceptId)
     .where('giltig_fran', '<=', today)
-    .where((eb) => eb.or([eb('giltig_till', 'is', null), eb('giltig_till', '>=', today)]))
+    .where((eb) => eb.or([eb('giltig_till', 'is', null), eb('giltig_till', '>', lastDay)]))
     .executeTakeFirstOrThrow();
   return Number(row.antal);
 }
