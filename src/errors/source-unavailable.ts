@@ -27,7 +27,7 @@ function sourceUnavailableMessage(subgraph: SubgraphName, reason: UnavailableRea
   const advice = 'Uppgifterna därifrån är null i svaret. Försök igen om en stund.';
   switch (reason) {
     case 'timeout':
-      return `${source} svarade inte inom ${typeof timeoutMs === 'number' ? `${timeoutMs / 1000} sekunder` : 'tidsgränsen'}. ${advice}`;
+      return `${source} svarade inte inom ${typeof timeoutMs === 'number' ? `${(timeoutMs / 1000).toLocaleString('sv-SE')} sekunder` : 'tidsgränsen'}. ${advice}`;
     case 'unreachable':
       return `${source} går inte att nå just nu. ${advice}`;
     case 'database':
