@@ -11,7 +11,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../src/subgraph-names.ts';
 import { startStack, postGraphql, type Stack } from './start-stack.ts';
 import { copySeededDatabase } from './subgraph-harness.ts';
 
-// A unit from the care register with its cases from the case system: two subgraphs in one answer.
+// A unit from the care register with its cases from the case system, so one response needs two subgraphs.
 const UNIT_QUERY = 'query Enhet { tillsynsobjekt(id: "TO-001006") { id namn kommun { namn } arenden(first: 2) { totalCount } } }';
 const silent = createLogger('test', 'silent');
 
@@ -49,7 +49,7 @@ async function restartSubgraph(name: SubgraphName, env: Record<string, string> =
 }
 
 describe('failing sources', () => {
-  it('answers without a stopped subgraph and recovers when it returns', async () => {
+  it('survives a stopped subgraph and its restart', async () => {
     expect(complete.errors).toBeUndefined();
     expect(complete.data.tillsynsobjekt.arenden.totalCount).toBeGreaterThan(0);
     const port = portOf(stack.subgraphs.cases.url);
@@ -77,7 +77,7 @@ describe('failing sources', () => {
     expect((await readiness(stack.routerUrl)).body).toMatchObject({ status: 'ready', subgraphs: { cases: 'ready' } });
   });
 
-  it('answers without a subgraph whose database went away and recovers when it returns', async () => {
+  it('survives a database moved away and back', async () => {
     const copy = copySeededDatabase('cases', inject('seededDataDir'));
     try {
       await restartSubgraph('cases', { IVO_CASES_DATABASE_URL: `sqlite:${copy.file}` });
@@ -112,8 +112,8 @@ describe('failing sources', () => {
     let mockUrl: string;
 
     beforeAll(async () => {
-      // Accepts every request and never answers it, except under /bad-gateway, where it answers as
-      // a proxy in front of a stopped server would.
+      // Accepts every request and never responds to it, except under /bad-gateway, where it responds
+      // as a proxy in front of a stopped server would.
       mock = http.createServer((request, response) => {
         if (request.url === '/bad-gateway') response.writeHead(502, { 'content-type': 'text/html' }).end('<h1>502 Bad Gateway</h1>');
       });
@@ -132,7 +132,7 @@ describe('failing sources', () => {
       return startRouter(config, { port: 0, subgraphUrls: { ...subgraphUrls, cases: casesUrl }, log: silent });
     }
 
-    it('answers within the timeout when a subgraph never answers', async () => {
+    it('times out a subgraph that never responds', async () => {
       const router = await startRouterWithCasesAt(`${mockUrl}/graphql`);
       try {
         expect(await queryAsStaff(router.url, 'hanging-cases')).toEqual({

@@ -31,7 +31,9 @@ class ReopeningSqliteDriver implements Driver {
   /** Device and inode of the file the open handle belongs to. */
   #openedFile: string | null = null;
   #broken = false;
+  /** Settles when the current holder of the connection releases it. */
   #lock: Promise<void> = Promise.resolve();
+  /** Releases the connection of the current holder, set once that holder has acquired it. */
   #unlock: () => void = () => {};
 
   constructor(file: string) {
@@ -47,8 +49,10 @@ class ReopeningSqliteDriver implements Driver {
   async acquireConnection(): Promise<DatabaseConnection> {
     // SQLite has one connection, so statements take turns; the handle is only swapped in between.
     const previous = this.#lock;
-    this.#lock = new Promise((resolve) => (this.#unlock = resolve));
+    let release!: () => void;
+    this.#lock = new Promise((resolve) => (release = resolve));
     await previous;
+    this.#unlock = release;
     try {
       if (this.#inner && (this.#broken || this.#fileIdentity() !== this.#openedFile)) await this.#close();
       if (!this.#inner) await this.#open(true);

@@ -2,7 +2,7 @@ import type { GraphQLError } from 'graphql';
 import type { SubgraphName } from '../subgraph-names.ts';
 import { codedError } from './coded-error.ts';
 
-/** Why a source gave no data: its subgraph did not answer in time, could not be reached, or its database is down. */
+/** Why a source returned no data: its subgraph timed out, could not be reached, or its database is down. */
 export type UnavailableReason = 'timeout' | 'unreachable' | 'database';
 
 /** The Swedish name of the IVO system behind each subgraph, for messages to callers. */
@@ -15,7 +15,7 @@ export const SOURCE_NAMES: Record<SubgraphName, string> = {
 
 /**
  * Creates the `SOURCE_UNAVAILABLE` error for one subgraph. `extensions.subgraph` names the
- * subgraph and `extensions.reason` says what failed, so an operator can tell a slow source from a
+ * subgraph and `extensions.reason` names what failed, so an operator can tell a slow source from a
  * stopped one or a lost database.
  */
 export function sourceUnavailable(subgraph: SubgraphName, reason: UnavailableReason, extensions: Record<string, unknown> = {}): GraphQLError {
