@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { Logger as HiveLogger } from '@graphql-hive/logger';
+import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
 import httpTransport from '@graphql-mesh/transport-http';
 import type { KeyObject } from 'node:crypto';
 import { ANONYMOUS_ACCESS } from '../src/access/access-context.ts';
@@ -13,6 +15,11 @@ import type { LogLevel } from '../src/config/load-config.ts';
 import type { SubgraphName } from '../src/subgraph-names.ts';
 import { renderGraphiqlPage } from './graphiql-page.ts';
 import { EXAMPLE_QUERY } from './example-query.ts';
+import type { RouterMetrics } from '../src/metrics/metrics-registry.ts';
+import type { RequestRecorder } from '../src/log/request-recorder.ts';
+import { useSourceUnavailable } from './source-unavailable-plugin.ts';
+import { useSubgraphMetrics } from './subgraph-metrics-plugin.ts';
+import { useRequestSummary } from './request-summary-plugin.ts';
 
 /** Gateway settings: the composed supergraph, each subgraph's address, the signing key and the audit store. */
 export interface GatewayOptions {
@@ -24,6 +31,10 @@ export interface GatewayOptions {
   log: Logger;
   devIdentityProviderUrl: string | null;
   accessContexts: AccessContextClient;
+  /** How long one subgraph call may take before its fields are answered with SOURCE_UNAVAILABLE. */
+  subgraphTimeoutMs: number;
+  metrics: RouterMetrics;
+  recordRequest: RequestRecorder;
 }
 
 // Hive Gateway's logger has four levels and false, so pino's finer levels map onto them.
@@ -56,7 +67,9 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     renderGraphiQL: () => renderGraphiqlPage({ endpoint: '/graphql', defaultQuery: EXAMPLE_QUERY, devIdentityProviderUrl: options.devIdentityProviderUrl }),
     healthCheckEndpoint: '/health/live',
     readinessCheckEndpoint: '/health/ready',
-    logging: GATEWAY_LOG_LEVELS[options.logLevel],
+    // The gateway's own log lines go through the router's pino logger, so they are JSON and scrubbed too.
+    logging: new HiveLogger({ level: GATEWAY_LOG_LEVELS[options.logLevel], writers: [new PinoLogWriter(options.log)] }),
+    upstreamTimeout: options.subgraphTimeoutMs,
     propagateHeaders: {
       // Every subgraph request carries the caller's access context, signed for that subgraph alone.
       fromClientToSubgraphs: async ({ context, subgraphName }) => {
@@ -64,6 +77,13 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
         return { authorization: `Bearer ${await signInternalToken(options.internalPrivateKey, subgraphName, { access, purpose: null })}` };
       },
     },
-    plugins: () => [useAuditLog(options.auditStore, options.log), useAccessChangeInvalidation(options.accessContexts, options.log)],
+    plugins: () => [
+      useAuditLog(options.auditStore, options.log),
+      useAccessChangeInvalidation(options.accessContexts, options.log),
+      // After the built-in timeout plugin, which `upstreamTimeout` adds, so it also catches timeouts.
+      useSourceUnavailable({ timeoutMs: options.subgraphTimeoutMs, log: options.log }),
+      useSubgraphMetrics(options.metrics),
+      useRequestSummary(options.recordRequest),
+    ],
   });
 }

@@ -14,6 +14,10 @@ import { createCallerTokenVerifier } from './caller-token.ts';
 import type { RouterContext } from './audit-plugin.ts';
 import { createGateway } from './create-gateway.ts';
 import { serveGraphiqlAsset } from './graphiql-page.ts';
+import { createHealthEndpoints } from './health-endpoints.ts';
+import { createRouterMetrics } from '../src/metrics/metrics-registry.ts';
+import { startMetricsServer } from '../src/metrics/start-metrics-server.ts';
+import { createRequestRecorder } from '../src/log/request-recorder.ts';
 
 /** The committed supergraph the router serves. */
 export const SUPERGRAPH_FILE = new URL('../schema/supergraph.graphql', import.meta.url).pathname;
@@ -21,6 +25,8 @@ export const SUPERGRAPH_FILE = new URL('../schema/supergraph.graphql', import.me
 /** A router running in this process. */
 export interface RunningRouter {
   url: string;
+  /** Address of the Prometheus endpoint, on its own port. */
+  metricsUrl: string;
   accessContexts: AccessContextClient;
   auditStore: AuditStore;
   close(): Promise<void>;
@@ -31,6 +37,8 @@ export interface StartRouterOptions {
   port?: number;
   subgraphUrls?: Record<SubgraphName, string>;
   log?: Logger;
+  /** Port of the metrics listener; a free one when `port` is 0, as in tests. */
+  metricsPort?: number;
 }
 
 /** Starts the router: GraphQL and GraphiQL at `/graphql`, health at `/health/live` and `/health/ready`. */
@@ -45,11 +53,28 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
   const accessContexts = createAccessContextClient({ usersUrl: subgraphUrls.users, privateKey: internalPrivateKey, ttlSeconds: config.accessContextTtlSeconds });
   // Outside production GraphiQL offers the development identity provider's seeded users.
   const devIdentityProviderUrl = config.production ? null : `http://${urlHost(config.host)}:${config.devIdentityProviderPort}`;
-  const gateway = createGateway({ supergraphFile: SUPERGRAPH_FILE, subgraphUrls, logLevel: config.logLevel, internalPrivateKey, auditStore, log, devIdentityProviderUrl, accessContexts });
+  const metrics = createRouterMetrics();
+  const recordRequest = createRequestRecorder(log, metrics);
+  const gateway = createGateway({
+    supergraphFile: SUPERGRAPH_FILE,
+    subgraphUrls,
+    logLevel: config.logLevel,
+    internalPrivateKey,
+    auditStore,
+    log,
+    devIdentityProviderUrl,
+    accessContexts,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    metrics,
+    recordRequest,
+  });
+  const serveHealth = createHealthEndpoints({ gateway, subgraphUrls, timeoutMs: config.subgraphTimeoutMs, log });
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const pathname = new URL(request.url ?? '/', 'http://router').pathname;
     if (serveGraphiqlAsset(pathname, response)) return;
+    if (await serveHealth(pathname, response)) return;
+    const startedAt = performance.now();
 
     // The gateway reuses the request id it finds in the header and returns it to the caller.
     const requestId = typeof request.headers['x-request-id'] === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(request.headers['x-request-id']) ? request.headers['x-request-id'] : randomUUID();
@@ -58,6 +83,14 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
     // Every path the gateway serves is authenticated, /graphql/ included; health checks are not.
     const authentication = pathname.startsWith('/health/') ? null : await authenticateRequest(request, verifyCallerToken, accessContexts, log);
     if (authentication && !authentication.ok) {
+      recordRequest({
+        requestId,
+        operationName: null,
+        clientName: clientNameOf(request),
+        durationMs: performance.now() - startedAt,
+        status: authentication.status,
+        errorCodes: [authentication.code],
+      });
       response.writeHead(authentication.status, {
         'content-type': 'application/json; charset=utf-8',
         'x-request-id': requestId,
@@ -67,14 +100,13 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
       return;
     }
 
-    const clientName = request.headers['apollographql-client-name'] ?? request.headers['x-client-name'];
     // @whatwg-node/server's request listener merges extra arguments into the server context, which
     // becomes the gateway's GraphQL context; its type declares only the first two.
     const handleWithGateway = gateway.requestListener as unknown as (request: http.IncomingMessage, response: http.ServerResponse, context: Partial<RouterContext>) => Promise<void>;
     await handleWithGateway(request, response, {
       access: authentication?.access,
       requestId,
-      clientName: typeof clientName === 'string' ? clientName.slice(0, 200) : null,
+      clientName: clientNameOf(request),
     });
   }
 
@@ -89,10 +121,19 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
   });
 
   const url = `${await listen(server, { host: config.host, port: options.port ?? config.routerPort, portVariable: 'IVO_ROUTER_PORT' })}/graphql`;
-  log.info({ url }, 'router listening');
+  const metricsServer = await startMetricsServer(metrics.registry, log, {
+    host: config.metrics.host,
+    port: options.metricsPort ?? (options.port === 0 ? 0 : config.metrics.routerPort),
+    portVariable: 'IVO_ROUTER_METRICS_PORT',
+  }).catch(async (error: unknown) => {
+    server.close();
+    throw error;
+  });
+  log.info({ url, metricsUrl: metricsServer.url }, 'router listening');
 
   return {
     url,
+    metricsUrl: metricsServer.url,
     accessContexts,
     auditStore,
     close: async () => {
@@ -100,9 +141,19 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await metricsServer.close();
       await gateway.dispose();
       await auditStore.close();
       log.info('router stopped');
     },
   };
+}
+
+/** Returns the calling application's name from the client name headers, at most 200 characters. */
+function clientNameOf(request: http.IncomingMessage): string | null {
+  for (const header of ['graphql-client-name', 'apollographql-client-name', 'x-client-name']) {
+    const value = request.headers[header];
+    if (typeof value === 'string' && value !== '') return value.slice(0, 200);
+  }
+  return null;
 }

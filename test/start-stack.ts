@@ -1,6 +1,7 @@
 import type { Config } from '../src/config/load-config.ts';
 import { testConfig, type TestDataSet } from './test-data-set.ts';
 import { loadSubgraphModule } from '../src/cli/subgraph-modules.ts';
+import type { DestinationStream } from 'pino';
 import { createLogger } from '../src/log/create-logger.ts';
 import type { StatementRecord } from '../src/db/statement-log.ts';
 import { startSubgraph, type RunningSubgraph } from '../src/subgraph/start-subgraph.ts';
@@ -22,6 +23,7 @@ export interface GraphqlResponse<Data = any> {
 export interface Stack {
   config: Config;
   routerUrl: string;
+  routerMetricsUrl: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** Sends an operation through the router, anonymously or with a development token for a seeded user. */
   query<Data = any>(query: string, variables?: Record<string, unknown>, asUser?: string): Promise<GraphqlResponse<Data>>;
@@ -34,16 +36,20 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** Starts the four subgraphs and the router over a seeded data set. */
-export async function startStack(dataSet: TestDataSet): Promise<Stack> {
+/**
+ * Starts the four subgraphs and the router over a seeded data set. With `logDestination`, each
+ * server logs at info level to that stream under its own component name, so a test can read the lines.
+ */
+export async function startStack(dataSet: TestDataSet, options: { logDestination?: DestinationStream } = {}): Promise<Stack> {
   const config = testConfig(dataSet, { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const log = createLogger('test', (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent');
+  const logOf = (component: string) => (options.logDestination ? createLogger(component, 'info', options.logDestination) : log);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   for (const name of SUBGRAPH_NAMES) {
-    subgraphs[name] = await startSubgraph(await loadSubgraphModule(name), config, { port: 0, log });
+    subgraphs[name] = await startSubgraph(await loadSubgraphModule(name), config, { port: 0, log: logOf(`subgraph-${name}`) });
   }
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>;
-  const router = await startRouter(config, { port: 0, subgraphUrls, log });
+  const router = await startRouter(config, { port: 0, subgraphUrls, log: logOf('router') });
   const identities = await readLoginIdentities(config.databaseUrls.users);
   const bearerFor = async (userId: string) => {
     const identity = identities.get(userId);
@@ -54,6 +60,7 @@ export async function startStack(dataSet: TestDataSet): Promise<Stack> {
   return {
     config,
     routerUrl: router.url,
+    routerMetricsUrl: router.metricsUrl,
     subgraphs,
     query: async (query, variables, asUser) => postGraphql(router.url, query, variables, asUser ? { authorization: await bearerFor(asUser) } : {}),
     bearerFor,

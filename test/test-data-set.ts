@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout } from 'node:timers/promises';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
+import { inject } from 'vitest';
 import { loadConfig, type Config } from '../src/config/load-config.ts';
 import { parseDatabaseUrl } from '../src/db/database-url.ts';
 import { openDatabase, type Database } from '../src/db/open-database.ts';
@@ -109,6 +110,13 @@ export async function createPostgresDatabase(serverUrl: string, database: string
   } finally {
     await server.close();
   }
+}
+
+/** Opens the run's PostgreSQL server database, for statements about other databases. */
+export function openTestServer(): Database<unknown> {
+  const serverUrl = inject('seededDataSet').postgres?.serverUrl;
+  if (!serverUrl) throw new Error('The suite runs on SQLite; no PostgreSQL server is configured.');
+  return openDatabase(serverUrl);
 }
 
 /** Drops databases, closing any connection still open to them. */

@@ -13,6 +13,17 @@ describe('loadConfig', () => {
     expect(config.databaseUrls.cases).toBe(`sqlite:${path.resolve('.data', 'cases.sqlite')}`);
     expect(config.logLevel).toBe('info');
     expect(config.seedScale).toBe(1);
+    expect(config.subgraphTimeoutMs).toBe(10_000);
+    expect(config.metrics).toEqual({ host: '127.0.0.1', routerPort: 9400, subgraphPorts: { 'care-register': 9401, cases: 9402, committees: 9403, users: 9404 } });
+  });
+
+  it('reads the timeout and metrics variables', () => {
+    const config = loadConfig({ IVO_SUBGRAPH_TIMEOUT_MS: '2500', IVO_METRICS_HOST: '0.0.0.0', IVO_ROUTER_METRICS_PORT: '9100', IVO_CASES_METRICS_PORT: '9102' });
+
+    expect(config.subgraphTimeoutMs).toBe(2500);
+    expect(config.metrics.host).toBe('0.0.0.0');
+    expect(config.metrics.routerPort).toBe(9100);
+    expect(config.metrics.subgraphPorts.cases).toBe(9102);
   });
 
   it('reads every variable it documents', () => {
@@ -49,6 +60,10 @@ describe('loadConfig', () => {
     ['IVO_HOST', '300.1.1.1', 'IVO_HOST ska vara en IP-adress eller ett värdnamn, till exempel 127.0.0.1 (fick "300.1.1.1").'],
     ['IVO_ACCESS_CONTEXT_TTL_SECONDS', '61', 'IVO_ACCESS_CONTEXT_TTL_SECONDS ska vara ett heltal från 0 till 60 (fick "61").'],
     ['IVO_TOKEN_JWKS_URL', 'ftp://idp/jwks', 'IVO_TOKEN_JWKS_URL ska vara en http- eller https-adress (fick "ftp://idp/jwks").'],
+    ['IVO_SUBGRAPH_TIMEOUT_MS', '50', 'IVO_SUBGRAPH_TIMEOUT_MS ska vara ett heltal från 100 till 300000 (fick "50").'],
+    ['IVO_SUBGRAPH_TIMEOUT_MS', '10s', 'IVO_SUBGRAPH_TIMEOUT_MS ska vara ett heltal från 100 till 300000 (fick "10s").'],
+    ['IVO_METRICS_HOST', 'not a host', 'IVO_METRICS_HOST ska vara en IP-adress eller ett värdnamn, till exempel 127.0.0.1 (fick "not a host").'],
+    ['IVO_COMMITTEES_METRICS_PORT', '0', 'IVO_COMMITTEES_METRICS_PORT ska vara ett portnummer mellan 1 och 65535 (fick "0").'],
     ['IVO_TOKEN_PUBLIC_KEY', 'not a key', 'IVO_TOKEN_PUBLIC_KEY ska vara en nyckel i PEM-format som börjar med -----BEGIN PUBLIC KEY-----.'],
   ])('rejects a bad %s with a message naming it', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(new ConfigError(variable, message));
@@ -71,5 +86,6 @@ describe('loadConfig', () => {
 
   it('rejects two servers on the same port', () => {
     expect(() => loadConfig({ IVO_USERS_PORT: '4000' })).toThrow('IVO_USERS_PORT och IVO_ROUTER_PORT har samma port 4000; varje server behöver en egen port.');
+    expect(() => loadConfig({ IVO_ROUTER_METRICS_PORT: '4002' })).toThrow('IVO_ROUTER_METRICS_PORT och IVO_CASES_PORT har samma port 4002; varje server behöver en egen port.');
   });
 });

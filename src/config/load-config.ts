@@ -26,6 +26,17 @@ export interface Config {
   accessContextTtlSeconds: number;
   devIdentityProviderPort: number;
   auditDatabaseUrl: string;
+  /** How long the router waits for one subgraph call before it answers without that subgraph's data. */
+  subgraphTimeoutMs: number;
+  /** Where each process serves Prometheus metrics, apart from the port that serves GraphQL. */
+  metrics: MetricsConfig;
+}
+
+/** Address and ports of the Prometheus `/metrics` listeners, one per process. */
+export interface MetricsConfig {
+  host: string;
+  routerPort: number;
+  subgraphPorts: Record<SubgraphName, number>;
 }
 
 /**
@@ -63,6 +74,13 @@ const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
   users: 4004,
 };
 
+const DEFAULT_SUBGRAPH_METRICS_PORTS: Record<SubgraphName, number> = {
+  'care-register': 9401,
+  cases: 9402,
+  committees: 9403,
+  users: 9404,
+};
+
 /** Returns the environment variable prefix of a subgraph, `care-register` → `IVO_CARE_REGISTER`. */
 export function subgraphVariablePrefix(name: SubgraphName): string {
   return `IVO_${name.toUpperCase().replaceAll('-', '_')}`;
@@ -76,11 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(readString(env, 'IVO_DATA_DIR', '.data'));
   const subgraphPorts = {} as Record<SubgraphName, number>;
   const databaseUrls = {} as Record<SubgraphName, string>;
+  const metricsPorts = {} as Record<SubgraphName, number>;
 
   for (const name of SUBGRAPH_NAMES) {
     const prefix = subgraphVariablePrefix(name);
     subgraphPorts[name] = readPort(env, `${prefix}_PORT`, DEFAULT_SUBGRAPH_PORTS[name]);
     databaseUrls[name] = readDatabaseUrl(env, `${prefix}_DATABASE_URL`, `sqlite:${path.join(dataDir, `${name}.sqlite`)}`);
+    metricsPorts[name] = readPort(env, `${prefix}_METRICS_PORT`, DEFAULT_SUBGRAPH_METRICS_PORTS[name]);
   }
 
   const config: Config = {
@@ -100,6 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessContextTtlSeconds: readInteger(env, 'IVO_ACCESS_CONTEXT_TTL_SECONDS', 60, 0, 60),
     devIdentityProviderPort: readPort(env, 'IVO_DEV_IDP_PORT', 4010),
     auditDatabaseUrl: readDatabaseUrl(env, 'IVO_AUDIT_DATABASE_URL', `sqlite:${path.join(dataDir, 'audit.sqlite')}`),
+    subgraphTimeoutMs: readInteger(env, 'IVO_SUBGRAPH_TIMEOUT_MS', 10_000, 100, 300_000),
+    metrics: {
+      host: readHost(env, 'IVO_METRICS_HOST', '127.0.0.1'),
+      routerPort: readPort(env, 'IVO_ROUTER_METRICS_PORT', 9400),
+      subgraphPorts: metricsPorts,
+    },
   };
   rejectSharedPorts(config);
   rejectDevelopmentDefaultsInProduction(config);
@@ -230,6 +256,17 @@ function rejectSharedPorts(config: Config): void {
   for (const name of SUBGRAPH_NAMES) {
     const variable = `${subgraphVariablePrefix(name)}_PORT`;
     const port = config.subgraphPorts[name];
+    const other = seen.get(port);
+    if (other) {
+      throw new ConfigError(variable, `${variable} och ${other} har samma port ${port}; varje server behöver en egen port.`);
+    }
+    seen.set(port, variable);
+  }
+  const metricsPorts: [string, number][] = [
+    ['IVO_ROUTER_METRICS_PORT', config.metrics.routerPort],
+    ...SUBGRAPH_NAMES.map((name): [string, number] => [`${subgraphVariablePrefix(name)}_METRICS_PORT`, config.metrics.subgraphPorts[name]]),
+  ];
+  for (const [variable, port] of metricsPorts) {
     const other = seen.get(port);
     if (other) {
       throw new ConfigError(variable, `${variable} och ${other} har samma port ${port}; varje server behöver en egen port.`);

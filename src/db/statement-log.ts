@@ -7,6 +7,8 @@ export interface StatementRecord {
   durationMs: number;
   /** Kysely's operation tree, so the statement can be compiled again for another dialect. */
   node?: RootOperationNode;
+  /** True when the database rejected the statement or could not run it. */
+  failed?: boolean;
 }
 
 /**
@@ -16,11 +18,18 @@ export interface StatementRecord {
 export class StatementLog {
   total = 0;
   private recorded: StatementRecord[] | null = null;
+  private readonly listeners: ((record: StatementRecord) => void)[] = [];
 
   /** Adds a statement; called by the database's Kysely log hook. */
   add(record: StatementRecord): void {
     this.total += 1;
     this.recorded?.push(record);
+    for (const listener of this.listeners) listener(record);
+  }
+
+  /** Calls `listener` with every statement from now on, for metrics. */
+  subscribe(listener: (record: StatementRecord) => void): void {
+    this.listeners.push(listener);
   }
 
   /** Starts keeping statements from now on, dropping any kept before. */

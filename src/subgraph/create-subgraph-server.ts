@@ -12,13 +12,19 @@ import { subgraphVariablePrefix } from '../config/load-config.ts';
 import type { Database } from '../db/open-database.ts';
 import { listen } from '../net/listen.ts';
 import type { Logger } from '../log/create-logger.ts';
+import { createSubgraphMetrics } from '../metrics/metrics-registry.ts';
+import { startMetricsServer } from '../metrics/start-metrics-server.ts';
+import { createRequestRecorder } from '../log/request-recorder.ts';
 import { buildGuardedSchema } from './build-guarded-schema.ts';
+import { requestSummaryPlugin } from './request-summary-plugin.ts';
 import { formatSubgraphError } from './format-error.ts';
 import type { SubgraphContext, SubgraphModule } from './subgraph-module.ts';
 
 /** A running subgraph server. */
 export interface SubgraphServer {
   url: string;
+  /** Address of the Prometheus endpoint, on its own port. */
+  metricsUrl: string;
   close(): Promise<void>;
 }
 
@@ -28,23 +34,25 @@ const BODY_TOO_LARGE = Symbol('body too large');
 
 /**
  * Starts the HTTP server of one subgraph: GraphQL at `/graphql`, liveness at `/health/live` and
- * readiness (the database responds) at `/health/ready`. Every GraphQL request needs a valid
- * internal token from the router for this subgraph, `_service` and `_entities` included.
- * Anything else gets HTTP 401 and no data.
+ * readiness (the database responds) at `/health/ready`, and Prometheus metrics at `/metrics` on a
+ * port of its own. Every GraphQL request needs a valid internal token from the router for this
+ * subgraph, `_service` and `_entities` included. Anything else gets HTTP 401 and no data.
  */
 export async function createSubgraphServer<Schema, Loaders>(
   module: SubgraphModule<Schema, Loaders>,
   database: Database<Schema>,
   log: Logger,
-  options: { host: string; port: number; internalPublicKey: KeyObject },
+  options: { host: string; port: number; internalPublicKey: KeyObject; metrics: { host: string; port: number } },
 ): Promise<SubgraphServer> {
   const requestIds = new AsyncLocalStorage<string>();
+  const metrics = createSubgraphMetrics();
+  database.statements.subscribe((statement) => metrics.sqlDuration.observe({ outcome: statement.failed ? 'error' : 'ok' }, statement.durationMs / 1000));
   const apollo = new ApolloServer<SubgraphContext<Schema, Loaders>>({
     schema: buildGuardedSchema(module as SubgraphModule),
     includeStacktraceInErrorResponses: false,
     // Inline traces are for Apollo's hosted reporting, which this graph does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), reportAuditToRouter()],
-    formatError: (formatted, error) => formatSubgraphError(log, formatted, error, requestIds.getStore()),
+    plugins: [ApolloServerPluginInlineTraceDisabled(), reportAuditToRouter(), requestSummaryPlugin(createRequestRecorder(log, metrics))],
+    formatError: (formatted, error) => formatSubgraphError(log, formatted, error, requestIds.getStore(), module.name),
   });
   await apollo.start();
 
@@ -126,22 +134,33 @@ export async function createSubgraphServer<Schema, Loaders>(
   async function sendReadiness(response: http.ServerResponse): Promise<void> {
     try {
       await sql`select 1`.execute(database.db);
-      sendJson(response, 200, { status: 'ready' });
+      sendJson(response, 200, { status: 'ready', subgraph: module.name });
     } catch (error) {
       log.warn({ err: error }, 'readiness check failed: database unavailable');
-      sendJson(response, 503, { status: 'unavailable', reason: 'database' });
+      sendJson(response, 503, { status: 'unavailable', subgraph: module.name, reason: 'database unavailable' });
     }
   }
 
   const origin = await listen(server, { host: options.host, port: options.port, portVariable: `${subgraphVariablePrefix(module.name)}_PORT` });
+  const metricsServer = await startMetricsServer(metrics.registry, log, {
+    host: options.metrics.host,
+    port: options.metrics.port,
+    portVariable: `${subgraphVariablePrefix(module.name)}_METRICS_PORT`,
+  }).catch(async (error: unknown) => {
+    server.close();
+    await apollo.stop();
+    throw error;
+  });
 
   return {
     url: `${origin}/graphql`,
+    metricsUrl: metricsServer.url,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await metricsServer.close();
       await apollo.stop();
     },
   };

@@ -11,6 +11,7 @@ import type { SeedProgress, SubgraphModule } from './subgraph-module.ts';
 export interface RunningSubgraph<Schema = unknown> {
   name: string;
   url: string;
+  metricsUrl: string;
   database: Database<Schema>;
   close(): Promise<void>;
 }
@@ -18,6 +19,8 @@ export interface RunningSubgraph<Schema = unknown> {
 /** Options of `startSubgraph`; tests pass port 0 for a free port. */
 export interface StartSubgraphOptions {
   port?: number;
+  /** Port of the metrics listener; a free one when `port` is 0, as in tests. */
+  metricsPort?: number;
   log?: Logger;
   world?: () => World;
   progress?: SeedProgress;
@@ -38,11 +41,13 @@ export async function startSubgraph<Schema>(module: SubgraphModule<Schema>, conf
       host: config.host,
       port: options.port ?? config.subgraphPorts[module.name],
       internalPublicKey: loadInternalPublicKey(config),
+      metrics: { host: config.metrics.host, port: options.metricsPort ?? (options.port === 0 ? 0 : config.metrics.subgraphPorts[module.name]) },
     });
     log.info({ url: server.url }, 'subgraph listening');
     return {
       name: module.name,
       url: server.url,
+      metricsUrl: server.metricsUrl,
       database,
       close: async () => {
         await server.close();
