@@ -202,7 +202,7 @@ describe.each(SUBGRAPH_NAMES)('%s subgraph', (name) => {
     expect(live.status).toBe(200);
     expect(await live.json()).toEqual({ status: 'ok' });
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    expect(await ready.json()).toEqual({ status: 'ready', subgraph: name });
   });
 });
 
