@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayConfigSupergraph, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import type { KeyObject } from 'node:crypto';
 import { ANONYMOUS_ACCESS } from '../src/access/access-context.ts';
@@ -24,7 +24,12 @@ export interface GatewayOptions {
   log: Logger;
   devIdentityProviderUrl: string | null;
   accessContexts: AccessContextClient;
+  /** The benchmark's router variants: another query planner, or subgraphs executed in this process. */
+  overrides?: GatewayOverrides;
 }
+
+/** Gateway settings a benchmark variant may replace; the shipped router replaces none. */
+export type GatewayOverrides = Pick<GatewayConfigSupergraph, 'unifiedGraphHandler' | 'transports'>;
 
 // Hive Gateway's logger has four levels and false, so pino's finer levels map onto them.
 const GATEWAY_LOG_LEVELS: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error' | false> = {
@@ -65,5 +70,6 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
       },
     },
     plugins: () => [useAuditLog(options.auditStore, options.log), useAccessChangeInvalidation(options.accessContexts, options.log)],
+    ...options.overrides,
   });
 }

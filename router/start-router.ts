@@ -12,7 +12,7 @@ import { createAccessContextClient, type AccessContextClient } from './access-co
 import { authenticateRequest } from './authenticate-request.ts';
 import { createCallerTokenVerifier } from './caller-token.ts';
 import type { RouterContext } from './audit-plugin.ts';
-import { createGateway } from './create-gateway.ts';
+import { createGateway, type GatewayOverrides } from './create-gateway.ts';
 import { serveGraphiqlAsset } from './graphiql-page.ts';
 
 /** The committed supergraph the router serves. */
@@ -31,6 +31,8 @@ export interface StartRouterOptions {
   port?: number;
   subgraphUrls?: Record<SubgraphName, string>;
   log?: Logger;
+  /** Replaced gateway settings, for the benchmark's router variants. */
+  gateway?: GatewayOverrides;
 }
 
 /** Starts the router: GraphQL and GraphiQL at `/graphql`, health at `/health/live` and `/health/ready`. */
@@ -45,7 +47,7 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
   const accessContexts = createAccessContextClient({ usersUrl: subgraphUrls.users, privateKey: internalPrivateKey, ttlSeconds: config.accessContextTtlSeconds });
   // Outside production GraphiQL offers the development identity provider's seeded users.
   const devIdentityProviderUrl = config.production ? null : `http://${urlHost(config.host)}:${config.devIdentityProviderPort}`;
-  const gateway = createGateway({ supergraphFile: SUPERGRAPH_FILE, subgraphUrls, logLevel: config.logLevel, internalPrivateKey, auditStore, log, devIdentityProviderUrl, accessContexts });
+  const gateway = createGateway({ supergraphFile: SUPERGRAPH_FILE, subgraphUrls, logLevel: config.logLevel, internalPrivateKey, auditStore, log, devIdentityProviderUrl, accessContexts, overrides: options.gateway });
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const pathname = new URL(request.url ?? '/', 'http://router').pathname;

@@ -26,6 +26,16 @@ export interface Config {
   accessContextTtlSeconds: number;
   devIdentityProviderPort: number;
   auditDatabaseUrl: string;
+  /** Switches for the benchmark alone; loadConfig rejects them when NODE_ENV is `production`. */
+  benchmark: BenchmarkSwitches;
+}
+
+/** Benchmark-only switches of the subgraphs; both are off unless their variable is `1`. */
+export interface BenchmarkSwitches {
+  /** IVO_BENCHMARK_DISABLE_SHIELD: serve without graphql-shield, to measure what the rules cost. */
+  disableShield: boolean;
+  /** IVO_BENCHMARK_COUNTERS: serve request, time and SQL statement counters at `/benchmark/counters`. */
+  exposeCounters: boolean;
 }
 
 /**
@@ -100,6 +110,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessContextTtlSeconds: readInteger(env, 'IVO_ACCESS_CONTEXT_TTL_SECONDS', 60, 0, 60),
     devIdentityProviderPort: readPort(env, 'IVO_DEV_IDP_PORT', 4010),
     auditDatabaseUrl: readDatabaseUrl(env, 'IVO_AUDIT_DATABASE_URL', `sqlite:${path.join(dataDir, 'audit.sqlite')}`),
+    benchmark: {
+      disableShield: readSwitch(env, 'IVO_BENCHMARK_DISABLE_SHIELD'),
+      exposeCounters: readSwitch(env, 'IVO_BENCHMARK_COUNTERS'),
+    },
   };
   rejectSharedPorts(config);
   rejectDevelopmentDefaultsInProduction(config);
@@ -182,8 +196,22 @@ function readCallerToken(env: NodeJS.ProcessEnv): CallerTokenConfig {
   };
 }
 
+function readSwitch(env: NodeJS.ProcessEnv, variable: string): boolean {
+  const value = env[variable];
+  if (value === undefined || value === '' || value === '0') return false;
+  if (value !== '1') throw new ConfigError(variable, `${variable} ska vara 1 eller 0 (fick "${value}").`);
+  return true;
+}
+
 function rejectDevelopmentDefaultsInProduction(config: Config): void {
   if (!config.production) return;
+  // The benchmark switches turn off access rules and expose internals, so production never takes them.
+  if (config.benchmark.disableShield) {
+    throw new ConfigError('IVO_BENCHMARK_DISABLE_SHIELD', 'IVO_BENCHMARK_DISABLE_SHIELD stänger av behörighetsreglerna och är bara till för prestandamätningar; ta bort den i produktion (NODE_ENV=production).');
+  }
+  if (config.benchmark.exposeCounters) {
+    throw new ConfigError('IVO_BENCHMARK_COUNTERS', 'IVO_BENCHMARK_COUNTERS är bara till för prestandamätningar; ta bort den i produktion (NODE_ENV=production).');
+  }
   if (config.callerToken.jwksUrl === null && config.callerToken.publicKeyPem === null) {
     throw new ConfigError('IVO_TOKEN_JWKS_URL', 'I produktion (NODE_ENV=production) måste IVO_TOKEN_JWKS_URL eller IVO_TOKEN_PUBLIC_KEY anges.');
   }

@@ -15,11 +15,14 @@ export interface StatementRecord {
  */
 export class StatementLog {
   total = 0;
+  /** Sum of the statements' durations in milliseconds, as Kysely measured them. */
+  totalDurationMs = 0;
   private recorded: StatementRecord[] | null = null;
 
   /** Adds a statement; called by the database's Kysely log hook. */
   add(record: StatementRecord): void {
     this.total += 1;
+    this.totalDurationMs += record.durationMs;
     this.recorded?.push(record);
   }
 

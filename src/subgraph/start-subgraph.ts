@@ -38,6 +38,7 @@ export async function startSubgraph<Schema>(module: SubgraphModule<Schema>, conf
       host: config.host,
       port: options.port ?? config.subgraphPorts[module.name],
       internalPublicKey: loadInternalPublicKey(config),
+      benchmark: config.benchmark,
     });
     log.info({ url: server.url }, 'subgraph listening');
     return {
