@@ -154,7 +154,7 @@ export async function createSubgraphServer<Schema, Loaders>(
   };
 }
 
-/** Path of the benchmark's counters; served only with IVO_BENCHMARK_COUNTERS=1, never in production. */
+/** Path of the benchmark's counters, served only with IVO_BENCHMARK_COUNTERS=1, which loadConfig rejects in production. */
 export const BENCHMARK_COUNTERS_PATH = '/benchmark/counters';
 
 /** Request count and time spent on GraphQL requests, from arrival to the last byte sent. */
