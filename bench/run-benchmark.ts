@@ -105,7 +105,8 @@ export async function runBenchmark(options: BenchOptions, onProgress: ProgressLi
   return {
     startedAt: new Date(started).toISOString(),
     durationSeconds: (Date.now() - started) / 1000,
-    settings: options,
+    // Folders relative to the working folder, so a committed report names no path of the machine.
+    settings: { ...options, dataDir: path.relative(process.cwd(), options.dataDir) || '.', outputDir: path.relative(process.cwd(), options.outputDir) || '.' },
     machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryBytes: os.totalmem(), node: process.version, platform: `${os.platform()} ${os.release()}` },
     scenarios: scenarios.map(({ name, description, user, variables }) => ({ name, description, user, variables })),
     variants,

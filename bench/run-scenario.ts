@@ -18,7 +18,11 @@ export interface ScenarioResult {
   requestsPerSecond: number;
   errors: number;
   latencyMs: LoadResult['latencyMs'];
-  /** SQL statements per request, summed over the subgraphs. */
+  /**
+   * SQL statements per request, summed over the subgraphs. NOTE: Hive Gateway merges identical
+   * subgraph requests in flight at the same moment, so under load this is below what one request
+   * alone needs; `StatementCheck` gives that.
+   */
   statementsPerRequest: number;
   /**
    * Mean time per request in milliseconds: in each subgraph (from arrival to the last byte sent),
