@@ -18,6 +18,9 @@ import type { RunningVariantRouter } from './start-apollo-router.ts';
  * over HTTP. The users subgraph also listens on a free loopback port, only for the router's
  * access context lookups, which are cached. `countersPort` serves each subgraph's counters at
  * `/benchmark/counters/<subgraph>`.
+ *
+ * NOTE: router and subgraphs share one core in this process, so under concurrent load the floor
+ * can be slower than separate processes. It bounds latency, not throughput.
  */
 export async function startInProcessRouter(config: Config, log: Logger, countersPort: number): Promise<RunningVariantRouter> {
   const subgraphs = {} as Record<SubgraphName, InProcessSubgraph>;
