@@ -15,7 +15,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['src/**/*.test.ts', 'subgraphs/**/*.test.ts', 'router/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'subgraphs/**/*.test.ts', 'router/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: ['test/tsql/**', 'node_modules/**'],
     env: { IVO_TSQL_CAPTURE_DIR: TSQL_CAPTURE_DIR, IVO_TEST_POSTGRES_URL: '' },
     globalSetup: ['test/global-setup.ts'],

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayConfigSupergraph, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { Logger as HiveLogger } from '@graphql-hive/logger';
 import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
 import httpTransport from '@graphql-mesh/transport-http';
@@ -35,7 +35,12 @@ export interface GatewayOptions {
   subgraphTimeoutMs: number;
   metrics: RouterMetrics;
   recordRequest: RequestRecorder;
+  /** The benchmark's router variants: another query planner, or subgraphs executed in this process. */
+  overrides?: GatewayOverrides;
 }
+
+/** Gateway settings a benchmark variant may replace; the shipped router replaces none. */
+export type GatewayOverrides = Pick<GatewayConfigSupergraph, 'unifiedGraphHandler' | 'transports'>;
 
 // Hive Gateway's logger has four levels and false, so pino's finer levels map onto them.
 const GATEWAY_LOG_LEVELS: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error' | false> = {
@@ -85,5 +90,6 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
       useSubgraphMetrics(options.metrics),
       useRequestSummary(options.recordRequest),
     ],
+    ...options.overrides,
   });
 }

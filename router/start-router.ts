@@ -12,7 +12,7 @@ import { createAccessContextClient, type AccessContextClient } from './access-co
 import { authenticateRequest } from './authenticate-request.ts';
 import { createCallerTokenVerifier } from './caller-token.ts';
 import type { RouterContext } from './audit-plugin.ts';
-import { createGateway } from './create-gateway.ts';
+import { createGateway, type GatewayOverrides } from './create-gateway.ts';
 import { serveGraphiqlAsset } from './graphiql-page.ts';
 import { createHealthEndpoints } from './health-endpoints.ts';
 import { createRouterMetrics } from '../src/metrics/metrics-registry.ts';
@@ -39,6 +39,8 @@ export interface StartRouterOptions {
   log?: Logger;
   /** Port of the metrics listener; a free one when `port` is 0, as in tests. */
   metricsPort?: number;
+  /** Replaced gateway settings, for the benchmark's router variants. */
+  gateway?: GatewayOverrides;
 }
 
 /** Starts the router: GraphQL and GraphiQL at `/graphql`, health at `/health/live` and `/health/ready`. */
@@ -67,6 +69,7 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     metrics,
     recordRequest,
+    overrides: options.gateway,
   });
   const serveHealth = createHealthEndpoints({ gateway, subgraphUrls, timeoutMs: config.subgraphTimeoutMs, log });
 

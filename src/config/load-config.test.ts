@@ -73,6 +73,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('I produktion (NODE_ENV=production) måste IVO_TOKEN_JWKS_URL eller IVO_TOKEN_PUBLIC_KEY anges.');
   });
 
+  it('leaves the benchmark switches off by default', () => {
+    expect(loadConfig({}).benchmark).toEqual({ disableShield: false, exposeCounters: false });
+    expect(loadConfig({ IVO_BENCHMARK_DISABLE_SHIELD: '0', IVO_BENCHMARK_COUNTERS: '0' }).benchmark).toEqual({ disableShield: false, exposeCounters: false });
+  });
+
+  it('reads the benchmark switches outside production', () => {
+    expect(loadConfig({ IVO_BENCHMARK_DISABLE_SHIELD: '1', IVO_BENCHMARK_COUNTERS: '1' }).benchmark).toEqual({ disableShield: true, exposeCounters: true });
+  });
+
+  it('rejects a benchmark switch that is not 1 or 0', () => {
+    expect(() => loadConfig({ IVO_BENCHMARK_DISABLE_SHIELD: 'true' })).toThrow(
+      new ConfigError('IVO_BENCHMARK_DISABLE_SHIELD', 'IVO_BENCHMARK_DISABLE_SHIELD ska vara 1 eller 0 (fick "true").'),
+    );
+  });
+
+  it.each(['IVO_BENCHMARK_DISABLE_SHIELD', 'IVO_BENCHMARK_COUNTERS'])('rejects %s in production', (variable) => {
+    const production = { NODE_ENV: 'production', IVO_TOKEN_ISSUER: 'https://idp.test', IVO_TOKEN_JWKS_URL: 'https://idp.test/jwks' };
+    expect(loadConfig(production).benchmark).toEqual({ disableShield: false, exposeCounters: false });
+    expect(() => loadConfig({ ...production, [variable]: '1' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...production, [variable]: '1' })).toThrow(`${variable} `);
+  });
+
   it('requires an issuer with a configured key', () => {
     expect(() => loadConfig({ IVO_TOKEN_JWKS_URL: 'https://idp.test/jwks' })).toThrow(
       'IVO_TOKEN_ISSUER måste anges när IVO_TOKEN_JWKS_URL eller IVO_TOKEN_PUBLIC_KEY är satt.',

@@ -30,6 +30,8 @@ export interface Config {
   subgraphTimeoutMs: number;
   /** Where each process serves Prometheus metrics, apart from the port that serves GraphQL. */
   metrics: MetricsConfig;
+  /** Switches for the benchmark alone; loadConfig rejects them when NODE_ENV is `production`. */
+  benchmark: BenchmarkSwitches;
 }
 
 /** Address and ports of the Prometheus `/metrics` listeners, one per process. */
@@ -37,6 +39,14 @@ export interface MetricsConfig {
   host: string;
   routerPort: number;
   subgraphPorts: Record<SubgraphName, number>;
+}
+
+/** Benchmark-only switches of the subgraphs; both are off unless their variable is `1`. */
+export interface BenchmarkSwitches {
+  /** IVO_BENCHMARK_DISABLE_SHIELD: serve without graphql-shield, to measure what the rules cost. */
+  disableShield: boolean;
+  /** IVO_BENCHMARK_COUNTERS: serve request, time and SQL statement counters at `/benchmark/counters`. */
+  exposeCounters: boolean;
 }
 
 /**
@@ -126,6 +136,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       routerPort: readPort(env, 'IVO_ROUTER_METRICS_PORT', 9400),
       subgraphPorts: metricsPorts,
     },
+    benchmark: {
+      disableShield: readSwitch(env, 'IVO_BENCHMARK_DISABLE_SHIELD'),
+      exposeCounters: readSwitch(env, 'IVO_BENCHMARK_COUNTERS'),
+    },
   };
   rejectSharedPorts(config);
   rejectDevelopmentDefaultsInProduction(config);
@@ -208,8 +222,22 @@ function readCallerToken(env: NodeJS.ProcessEnv): CallerTokenConfig {
   };
 }
 
+function readSwitch(env: NodeJS.ProcessEnv, variable: string): boolean {
+  const value = env[variable];
+  if (value === undefined || value === '' || value === '0') return false;
+  if (value !== '1') throw new ConfigError(variable, `${variable} ska vara 1 eller 0 (fick "${value}").`);
+  return true;
+}
+
 function rejectDevelopmentDefaultsInProduction(config: Config): void {
   if (!config.production) return;
+  // The benchmark switches turn off access rules and expose internals, so production never takes them.
+  if (config.benchmark.disableShield) {
+    throw new ConfigError('IVO_BENCHMARK_DISABLE_SHIELD', 'IVO_BENCHMARK_DISABLE_SHIELD stänger av behörighetsreglerna och är bara till för prestandamätningar; ta bort den i produktion (NODE_ENV=production).');
+  }
+  if (config.benchmark.exposeCounters) {
+    throw new ConfigError('IVO_BENCHMARK_COUNTERS', 'IVO_BENCHMARK_COUNTERS är bara till för prestandamätningar; ta bort den i produktion (NODE_ENV=production).');
+  }
   if (config.callerToken.jwksUrl === null && config.callerToken.publicKeyPem === null) {
     throw new ConfigError('IVO_TOKEN_JWKS_URL', 'I produktion (NODE_ENV=production) måste IVO_TOKEN_JWKS_URL eller IVO_TOKEN_PUBLIC_KEY anges.');
   }

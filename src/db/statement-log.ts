@@ -17,12 +17,15 @@ export interface StatementRecord {
  */
 export class StatementLog {
   total = 0;
+  /** Sum of the statements' durations in milliseconds, as Kysely measured them. */
+  totalDurationMs = 0;
   private recorded: StatementRecord[] | null = null;
   private readonly listeners: ((record: StatementRecord) => void)[] = [];
 
   /** Adds a statement; called by the database's Kysely log hook. */
   add(record: StatementRecord): void {
     this.total += 1;
+    this.totalDurationMs += record.durationMs;
     this.recorded?.push(record);
     for (const listener of this.listeners) listener(record);
   }

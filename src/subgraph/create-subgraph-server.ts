@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { InternalTokenError, verifyInternalToken, type InternalClaims } from '../access/internal-token.ts';
 import { ACCESS_CHANGED_EXTENSION } from '../access/access-changes.ts';
 import { AUDIT_EXTENSION, AuditCollector } from '../audit/audit-collector.ts';
-import { subgraphVariablePrefix } from '../config/load-config.ts';
+import { subgraphVariablePrefix, type BenchmarkSwitches } from '../config/load-config.ts';
 import type { Database } from '../db/open-database.ts';
 import { listen } from '../net/listen.ts';
 import type { Logger } from '../log/create-logger.ts';
@@ -36,19 +36,22 @@ const BODY_TOO_LARGE = Symbol('body too large');
  * Starts the HTTP server of one subgraph: GraphQL at `/graphql`, liveness at `/health/live` and
  * readiness (the database responds) at `/health/ready`, and Prometheus metrics at `/metrics` on a
  * port of its own. Every GraphQL request needs a valid internal token from the router for this
- * subgraph, `_service` and `_entities` included. Anything else gets HTTP 401 and no data.
+ * subgraph, `_service` and `_entities` included. Anything else gets HTTP 401 and no data. The
+ * benchmark switches, which the configuration rejects in production, can turn off graphql-shield
+ * and serve `/benchmark/counters`.
  */
 export async function createSubgraphServer<Schema, Loaders>(
   module: SubgraphModule<Schema, Loaders>,
   database: Database<Schema>,
   log: Logger,
-  options: { host: string; port: number; internalPublicKey: KeyObject; metrics: { host: string; port: number } },
+  options: { host: string; port: number; internalPublicKey: KeyObject; metrics: { host: string; port: number }; benchmark?: BenchmarkSwitches },
 ): Promise<SubgraphServer> {
   const requestIds = new AsyncLocalStorage<string>();
   const metrics = createSubgraphMetrics();
   database.statements.subscribe((statement) => metrics.sqlDuration.observe({ outcome: statement.failed ? 'error' : 'ok' }, statement.durationMs / 1000));
+  const counters = options.benchmark?.exposeCounters ? { requests: 0, busyMs: 0 } : null;
   const apollo = new ApolloServer<SubgraphContext<Schema, Loaders>>({
-    schema: buildGuardedSchema(module as SubgraphModule),
+    schema: buildGuardedSchema(module as SubgraphModule, { shield: !options.benchmark?.disableShield }),
     includeStacktraceInErrorResponses: false,
     // Inline traces are for Apollo's hosted reporting, which this graph does not use.
     plugins: [ApolloServerPluginInlineTraceDisabled(), reportAuditToRouter(), requestSummaryPlugin(createRequestRecorder(log, metrics))],
@@ -59,6 +62,8 @@ export async function createSubgraphServer<Schema, Loaders>(
   const server = http.createServer((request, response) => {
     const requestId = headerValue(request.headers['x-request-id'], REQUEST_ID_PATTERN) ?? randomUUID();
     response.setHeader('x-request-id', requestId);
+    const started = performance.now();
+    if (counters) response.once('finish', () => countRequest(counters, request.url, started));
     requestIds.run(requestId, () => {
       handleRequest(request, response, requestId).catch((error: unknown) => {
         log.error({ err: error, requestId }, 'request failed outside GraphQL execution');
@@ -72,6 +77,9 @@ export async function createSubgraphServer<Schema, Loaders>(
     const url = new URL(request.url ?? '/', 'http://subgraph');
     if (url.pathname === '/health/live') return sendJson(response, 200, { status: 'ok' });
     if (url.pathname === '/health/ready') return sendReadiness(response);
+    if (counters && url.pathname === BENCHMARK_COUNTERS_PATH) {
+      return sendJson(response, 200, { ...counters, statements: database.statements.total, sqlMs: database.statements.totalDurationMs });
+    }
     if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
 
     const claims = await verifyCaller(request, requestId);
@@ -164,6 +172,21 @@ export async function createSubgraphServer<Schema, Loaders>(
       await apollo.stop();
     },
   };
+}
+
+/** Path of the benchmark's counters, served only with IVO_BENCHMARK_COUNTERS=1, which loadConfig rejects in production. */
+export const BENCHMARK_COUNTERS_PATH = '/benchmark/counters';
+
+/** Request count and time spent on GraphQL requests, from arrival to the last byte sent. */
+interface RequestCounters {
+  requests: number;
+  busyMs: number;
+}
+
+function countRequest(counters: RequestCounters, requestUrl: string | undefined, started: number): void {
+  if (!requestUrl?.startsWith('/graphql')) return;
+  counters.requests += 1;
+  counters.busyMs += performance.now() - started;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -42,6 +42,7 @@ export async function startSubgraph<Schema>(module: SubgraphModule<Schema>, conf
       port: options.port ?? config.subgraphPorts[module.name],
       internalPublicKey: loadInternalPublicKey(config),
       metrics: { host: config.metrics.host, port: options.metricsPort ?? (options.port === 0 ? 0 : config.metrics.subgraphPorts[module.name]) },
+      benchmark: config.benchmark,
     });
     log.info({ url: server.url }, 'subgraph listening');
     return {
