@@ -128,6 +128,9 @@ function stackEnvironment(options: BenchOptions, scale: number): Record<string, 
     NODE_ENV: 'development',
   };
   SUBGRAPH_NAMES.forEach((name, index) => (env[`${subgraphVariablePrefix(name)}_PORT`] = String(options.port + 1 + index)));
+  // Metrics listeners next to the benchmark's own ports, so a running `npm start` does not collide.
+  env.IVO_ROUTER_METRICS_PORT = String(options.port + 10);
+  SUBGRAPH_NAMES.forEach((name, index) => (env[`${subgraphVariablePrefix(name)}_METRICS_PORT`] = String(options.port + 11 + index)));
   return env;
 }
 

@@ -29,7 +29,12 @@ export async function startInProcessRouter(config: Config, log: Logger, counters
     const database = openDatabase<unknown>(config.databaseUrls[name]);
     subgraphs[name] = { module, database, schema: buildGuardedSchema(module, { shield: !config.benchmark.disableShield }), counters: { requests: 0, busyMs: 0 } };
   }
-  const usersServer = await createSubgraphServer(subgraphs.users.module, subgraphs.users.database, log, { host: config.host, port: 0, internalPublicKey: loadInternalPublicKey(config) });
+  const usersServer = await createSubgraphServer(subgraphs.users.module, subgraphs.users.database, log, {
+    host: config.host,
+    port: 0,
+    internalPublicKey: loadInternalPublicKey(config),
+    metrics: { host: config.host, port: 0 },
+  });
 
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, name === 'users' ? usersServer.url : `http://in-process.invalid/${name}`])) as Record<SubgraphName, string>;
   const router = await startRouter(config, { log, subgraphUrls, gateway: { transports: { http: createInProcessTransport(subgraphs, log) } } });
