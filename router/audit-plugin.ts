@@ -27,7 +27,8 @@ export function useAuditLog(store: AuditStore, log: Logger): GatewayPlugin<Route
         if (!context || Symbol.asyncIterator in result) return;
         const reported = result.extensions?.[AUDIT_EXTENSION] as AuditedObject[] | undefined;
         if (!reported) return;
-        delete result.extensions![AUDIT_EXTENSION];
+        // Left in place: the gateway hands one subgraph result to every identical request in
+        // flight at the same moment, and each of them needs its own audit record.
         const collector = collected.get(context) ?? new AuditCollector();
         for (const object of reported) for (const field of object.fields) collector.record(object.type, object.id, field);
         collected.set(context, collector);

@@ -141,6 +141,30 @@ describe('audit log', () => {
     expect(records[0]!.recordedAt <= to).toBe(true);
   });
 
+  it('records each of several identical concurrent responses', async () => {
+    // Identical requests in flight at once share one subgraph response in the gateway, so the
+    // audit extension must be read from that response without being taken away from the others.
+    const objects = pickObjects();
+    const authorization = await stack.bearerFor(rapportor.id);
+    const requestIds = ['granskning-samtidig-1', 'granskning-samtidig-2', 'granskning-samtidig-3', 'granskning-samtidig-4', 'granskning-samtidig-5'];
+    const from = new Date().toISOString();
+
+    const responses = await Promise.all(requestIds.map((requestId) => postToRouter(router.url, RESTRICTED_QUERY, restrictedVariables(objects), { authorization, 'x-request-id': requestId })));
+    const records = await recordsSince(from);
+
+    for (const response of responses) expect(response.body.data.first.adress).toEqual({ gatuadress: objects.first.gatuadress, postnummer: objects.first.postnummer, postort: objects.first.postort });
+    expect(records.map((record) => record.requestId).sort()).toEqual(requestIds);
+    for (const record of records) {
+      expect(sortObjects(record.objects)).toEqual(
+        sortObjects([
+          { type: 'Tillsynsobjekt', id: objects.first.id, fields: ['adress', 'kontaktuppgifter'] },
+          { type: 'Tillsynsobjekt', id: objects.second.id, fields: ['adress'] },
+          { type: 'Arende', id: objects.arende.diarienummer, fields: ['arendemening', 'diarienummer', 'status'] },
+        ]),
+      );
+    }
+  });
+
   it('writes no record for open data', async () => {
     const { first, second } = pickObjects();
     const from = new Date().toISOString();
