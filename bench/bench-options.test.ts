@@ -10,7 +10,7 @@ describe('parseBenchOptions', () => {
       warmupSeconds: 3,
       connections: 8,
       scales: [1, 8],
-      routers: ['hive-gateway', 'hive-router-runtime', 'apollo-gateway', 'in-process'],
+      routers: ['hive-router-runtime', 'hive-gateway', 'apollo-gateway', 'in-process'],
       scenarios: ['oppen-lista', 'placering', 'evb', 'enhet'],
       withoutShield: true,
       port: 4100,
@@ -36,7 +36,7 @@ describe('parseBenchOptions', () => {
   it.each([
     [['--duration', '0'], '--duration ska vara ett heltal från 1 till 3600 (fick "0").'],
     [['--scales', '1,x'], '--scales ska vara ett heltal från 1 till 64 (fick "x").'],
-    [['--routers', 'apollo-router'], '--routers: okänt värde "apollo-router"; välj bland hive-gateway, hive-router-runtime, apollo-gateway, in-process.'],
+    [['--routers', 'apollo-router'], '--routers: okänt värde "apollo-router"; välj bland hive-router-runtime, hive-gateway, apollo-gateway, in-process.'],
   ])('rejects %j', (argv, message) => {
     expect(() => parseBenchOptions(argv)).toThrow(new BenchUsageError(message));
   });
@@ -44,11 +44,11 @@ describe('parseBenchOptions', () => {
 
 describe('buildVariants', () => {
   it('compares routers at the smallest scale and the shipped router elsewhere', () => {
-    expect(buildVariants(['hive-gateway', 'apollo-gateway'], [8, 1], true).map((variant) => variant.id)).toEqual([
-      'hive-gateway/shield/scale-1',
+    expect(buildVariants(['hive-router-runtime', 'apollo-gateway'], [8, 1], true).map((variant) => variant.id)).toEqual([
+      'hive-router-runtime/shield/scale-1',
       'apollo-gateway/shield/scale-1',
-      'hive-gateway/no-shield/scale-1',
-      'hive-gateway/shield/scale-8',
+      'hive-router-runtime/no-shield/scale-1',
+      'hive-router-runtime/shield/scale-8',
     ]);
   });
 });

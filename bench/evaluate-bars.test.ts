@@ -28,12 +28,12 @@ function check(scenario: StatementCheck['scenario'], scale: number, small: numbe
 }
 
 const passing: ScenarioResult[] = [
-  result('hive-gateway', true, 1, 'oppen-lista', 300, 10),
-  result('hive-router-runtime', true, 1, 'oppen-lista', 250, 12),
+  result('hive-router-runtime', true, 1, 'oppen-lista', 300, 10),
+  result('hive-gateway', true, 1, 'oppen-lista', 250, 12),
   result('apollo-gateway', true, 1, 'oppen-lista', 90, 30),
   result('in-process', true, 1, 'oppen-lista', 900, 3),
-  result('hive-gateway', false, 1, 'oppen-lista', 320, 9),
-  result('hive-gateway', true, 8, 'oppen-lista', 280, 11),
+  result('hive-router-runtime', false, 1, 'oppen-lista', 320, 9),
+  result('hive-router-runtime', true, 8, 'oppen-lista', 280, 11),
 ];
 
 function barsById(results: ScenarioResult[], checks: StatementCheck[]) {
@@ -57,7 +57,7 @@ describe('evaluateBars', () => {
   });
 
   it('ignores the in-process floor when ranking routers', () => {
-    expect(barsById(passing, [])['shipped-router-fastest']!.details).toEqual(['oppen-lista (vs hive-router-runtime): 1.20x']);
+    expect(barsById(passing, [])['shipped-router-fastest']!.details).toEqual(['oppen-lista (vs hive-gateway): 1.20x']);
   });
 
   it('fails statements that grow with page size', () => {
@@ -87,7 +87,7 @@ describe('evaluateBars', () => {
   });
 
   it('fails a stack of 1.5 GiB or more', () => {
-    const results = passing.map((item) => (item.router === 'hive-gateway' && item.scale === 1 && item.shield ? { ...item, peakRssBytes: { router: 1024 ** 3, cases: 512 * 1024 ** 2 } } : item));
+    const results = passing.map((item) => (item.router === 'hive-router-runtime' && item.scale === 1 && item.shield ? { ...item, peakRssBytes: { router: 1024 ** 3, cases: 512 * 1024 ** 2 } } : item));
 
     expect(barsById(results, [])['stack-peak-rss']!.pass).toBe(false);
   });

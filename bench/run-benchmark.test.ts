@@ -17,7 +17,7 @@ describe('benchmark harness', () => {
     warmupSeconds: 0,
     connections: 1,
     scales: [1],
-    routers: ['hive-gateway', 'in-process'],
+    routers: ['hive-router-runtime', 'in-process'],
     scenarios: ['oppen-lista'],
     withoutShield: false,
     port: 20_000 + Math.floor(Math.random() * 20_000),
@@ -33,7 +33,7 @@ describe('benchmark harness', () => {
     report = await runBenchmark(options);
 
     expect(report.results.map((result) => [result.variant, result.scenario, result.failure])).toEqual([
-      ['hive-gateway/shield/scale-1', 'oppen-lista', null],
+      ['hive-router-runtime/shield/scale-1', 'oppen-lista', null],
       ['in-process/shield/scale-1', 'oppen-lista', null],
     ]);
     for (const result of report.results) {
@@ -79,7 +79,7 @@ describe('benchmark harness', () => {
     const written = writeReport(report, options.outputDir);
 
     expect(JSON.parse(fs.readFileSync(written.json, 'utf8'))).toEqual(JSON.parse(JSON.stringify(report)));
-    expect(fs.readFileSync(written.markdown, 'utf8')).toContain('| hive-gateway/shield/scale-1 | oppen-lista |');
+    expect(fs.readFileSync(written.markdown, 'utf8')).toContain('| hive-router-runtime/shield/scale-1 | oppen-lista |');
     expect(fs.readFileSync(written.svg, 'utf8')).toMatch(/^<svg [^>]*>[\s\S]*<\/svg>\n$/);
   });
 });

@@ -1,9 +1,9 @@
 /** How the router of a variant plans and reaches the subgraphs. */
-export const ROUTER_KINDS = ['hive-gateway', 'hive-router-runtime', 'apollo-gateway', 'in-process'] as const;
+export const ROUTER_KINDS = ['hive-router-runtime', 'hive-gateway', 'apollo-gateway', 'in-process'] as const;
 export type RouterKind = (typeof ROUTER_KINDS)[number];
 
-/** The router this project ships: Hive Gateway runtime with its default planner over HTTP. */
-export const SHIPPED_ROUTER: RouterKind = 'hive-gateway';
+/** The router this project ships: Hive Gateway runtime with the Rust query planner over HTTP. */
+export const SHIPPED_ROUTER: RouterKind = 'hive-router-runtime';
 
 /** One configuration the scenarios run against. */
 export interface Variant {
@@ -15,8 +15,8 @@ export interface Variant {
 
 /** Short descriptions of the router kinds for the report. */
 export const ROUTER_LABELS: Record<RouterKind, string> = {
-  'hive-gateway': 'Hive Gateway, default planner (shipped)',
-  'hive-router-runtime': 'Hive Gateway with @graphql-hive/router-runtime (Rust planner)',
+  'hive-gateway': 'Hive Gateway, default JavaScript planner',
+  'hive-router-runtime': 'Hive Gateway with @graphql-hive/router-runtime (Rust planner, shipped)',
   'apollo-gateway': '@apollo/gateway (telemetry off)',
   'in-process': 'Hive Gateway, subgraphs in the same process (floor)',
 };
@@ -35,7 +35,7 @@ export function buildVariants(routers: readonly RouterKind[], scales: readonly n
   return variants;
 }
 
-/** Returns a variant's id, such as `hive-gateway/shield/scale-1`. */
+/** Returns a variant's id, such as `hive-router-runtime/shield/scale-1`. */
 export function variantId(router: RouterKind, shield: boolean, scale: number): string {
   return `${router}/${shield ? 'shield' : 'no-shield'}/scale-${scale}`;
 }

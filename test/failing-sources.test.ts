@@ -82,7 +82,7 @@ describe('failing sources', () => {
       errors: [
         {
           message: 'Ärendehanteringen (cases) går inte att nå just nu. Uppgifterna därifrån är null i svaret. Försök igen om en stund.',
-          path: ['tillsynsobjekt', 'arenden'],
+          path: ['tillsynsobjekt'],
           extensions: { code: 'SOURCE_UNAVAILABLE', subgraph: 'cases', reason: 'unreachable', serviceName: 'cases' },
         },
       ],
@@ -162,7 +162,7 @@ describe('failing sources', () => {
           errors: [
             {
               message: 'Ärendehanteringen (cases) svarade inte inom 0,5 sekunder. Uppgifterna därifrån är null i svaret. Försök igen om en stund.',
-              path: ['tillsynsobjekt', 'arenden'],
+              path: ['tillsynsobjekt'],
               extensions: { code: 'SOURCE_UNAVAILABLE', subgraph: 'cases', reason: 'timeout', timeoutMs: 500, serviceName: 'cases' },
             },
           ],
@@ -180,7 +180,7 @@ describe('failing sources', () => {
           errors: [
             {
               message: 'Ärendehanteringen (cases) går inte att nå just nu. Uppgifterna därifrån är null i svaret. Försök igen om en stund.',
-              path: ['tillsynsobjekt', 'arenden'],
+              path: ['tillsynsobjekt'],
               extensions: { code: 'SOURCE_UNAVAILABLE', subgraph: 'cases', reason: 'unreachable', serviceName: 'cases' },
             },
           ],

@@ -434,11 +434,9 @@ describe('rules that read the parent', () => {
 });
 
 describe('entity errors through the router', () => {
-  // NOTE: @graphql-tools/batch-delegate 10.1.0 (under @graphql-hive/gateway-runtime 2.12.1)
-  // attaches every error of a batched _entities call to the first entity's path; the data is
-  // right and nothing leaks. Known upstream as ardatan/graphql-tools#2950. This test asserts the
-  // correct paths and is marked as failing until a release fixes it, when `it.fails` itself fails.
-  it.fails('stay at the denied unit’s path', async () => {
+  // Hive Gateway's default planner (@graphql-tools/batch-delegate 10.1.0) attached every error of
+  // a batched _entities call to the first entity's path; the planner the router ships does not.
+  it('stay at the denied unit’s path', async () => {
     const inArea = inAreaUnit();
     const outside = outsideUnit();
 
