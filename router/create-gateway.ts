@@ -13,6 +13,7 @@ import type { LogLevel } from '../src/config/load-config.ts';
 import type { SubgraphName } from '../src/subgraph-names.ts';
 import { renderGraphiqlPage } from './graphiql-page.ts';
 import { EXAMPLE_QUERY } from './example-query.ts';
+import type { RouterProtection } from './router-protection.ts';
 
 /** Gateway settings: the composed supergraph, each subgraph's address, the signing key and the audit store. */
 export interface GatewayOptions {
@@ -24,6 +25,7 @@ export interface GatewayOptions {
   log: Logger;
   devIdentityProviderUrl: string | null;
   accessContexts: AccessContextClient;
+  protection: RouterProtection;
 }
 
 // Hive Gateway's logger has four levels and false, so pino's finer levels map onto them.
@@ -64,6 +66,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
         return { authorization: `Bearer ${await signInternalToken(options.internalPrivateKey, subgraphName, { access, purpose: null })}` };
       },
     },
-    plugins: () => [useAuditLog(options.auditStore, options.log), useAccessChangeInvalidation(options.accessContexts, options.log)],
+    ...options.protection.gatewayOptions,
+    plugins: () => [...options.protection.plugins(), useAuditLog(options.auditStore, options.log), useAccessChangeInvalidation(options.accessContexts, options.log)],
   });
 }

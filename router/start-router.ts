@@ -13,6 +13,7 @@ import { authenticateRequest } from './authenticate-request.ts';
 import { createCallerTokenVerifier } from './caller-token.ts';
 import type { RouterContext } from './audit-plugin.ts';
 import { createGateway } from './create-gateway.ts';
+import { createRouterProtection } from './router-protection.ts';
 import { serveGraphiqlAsset } from './graphiql-page.ts';
 
 /** The committed supergraph the router serves. */
@@ -45,7 +46,8 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
   const accessContexts = createAccessContextClient({ usersUrl: subgraphUrls.users, privateKey: internalPrivateKey, ttlSeconds: config.accessContextTtlSeconds });
   // Outside production GraphiQL offers the development identity provider's seeded users.
   const devIdentityProviderUrl = config.production ? null : `http://${urlHost(config.host)}:${config.devIdentityProviderPort}`;
-  const gateway = createGateway({ supergraphFile: SUPERGRAPH_FILE, subgraphUrls, logLevel: config.logLevel, internalPrivateKey, auditStore, log, devIdentityProviderUrl, accessContexts });
+  const protection = await createRouterProtection(config.requestProtection, log);
+  const gateway = createGateway({ supergraphFile: SUPERGRAPH_FILE, subgraphUrls, logLevel: config.logLevel, internalPrivateKey, auditStore, log, devIdentityProviderUrl, accessContexts, protection });
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const pathname = new URL(request.url ?? '/', 'http://router').pathname;
@@ -101,6 +103,7 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
         server.closeAllConnections();
       });
       await gateway.dispose();
+      await protection.close();
       await auditStore.close();
       log.info('router stopped');
     },

@@ -33,9 +33,15 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** Starts the four subgraphs and the router over a seeded data folder. */
-export async function startStack(dataDir: string): Promise<Stack> {
-  const config = loadConfig({ IVO_DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+/**
+ * Settings every test stack starts with: no rate limit and no response cache, since most suites
+ * send many anonymous requests and count SQL statements. Suites about them turn them on.
+ */
+const TEST_ROUTER_ENV = { IVO_RATE_LIMIT_REQUESTS: '0', IVO_RESPONSE_CACHE: 'false' };
+
+/** Starts the four subgraphs and the router over a seeded data folder; `env` adds or overrides configuration. */
+export async function startStack(dataDir: string, env: Record<string, string> = {}): Promise<Stack> {
+  const config = loadConfig({ ...TEST_ROUTER_ENV, ...env, IVO_DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const log = createLogger('test', (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent');
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   for (const name of SUBGRAPH_NAMES) {

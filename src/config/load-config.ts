@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DatabaseUrlError, parseDatabaseUrl } from '../db/database-url.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraph-names.ts';
+import { readRequestProtection, type RequestProtection } from './read-request-protection.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -26,6 +27,8 @@ export interface Config {
   accessContextTtlSeconds: number;
   devIdentityProviderPort: number;
   auditDatabaseUrl: string;
+  /** The router's request limits, introspection, persisted documents, rate limit and response cache. */
+  requestProtection: RequestProtection;
 }
 
 /**
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessContextTtlSeconds: readInteger(env, 'IVO_ACCESS_CONTEXT_TTL_SECONDS', 60, 0, 60),
     devIdentityProviderPort: readPort(env, 'IVO_DEV_IDP_PORT', 4010),
     auditDatabaseUrl: readDatabaseUrl(env, 'IVO_AUDIT_DATABASE_URL', `sqlite:${path.join(dataDir, 'audit.sqlite')}`),
+    requestProtection: readRequestProtection(env, env.NODE_ENV === 'production'),
   };
   rejectSharedPorts(config);
   rejectDevelopmentDefaultsInProduction(config);
@@ -138,7 +142,8 @@ function readHost(env: NodeJS.ProcessEnv, variable: string, fallback: string): s
   return host;
 }
 
-function readInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number, minimum: number, maximum: number): number {
+/** Reads a whole number from `minimum` to `maximum`, or `fallback` when the variable is unset. */
+export function readInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number, minimum: number, maximum: number): number {
   const value = env[variable];
   if (value === undefined || value === '') return fallback;
   const number = Number(value);
