@@ -1,7 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { getNamedType, GraphQLError, isIntrospectionType, type ASTVisitor, type ValidationContext } from 'graphql';
 import type { IntrospectionMode } from '../src/config/read-request-protection.ts';
-import { codedError } from '../src/errors/coded-error.ts';
+import type { ErrorCode } from '../src/errors/error-codes.ts';
 import { callerKindOf } from './caller-kind.ts';
 
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
@@ -35,17 +35,20 @@ export function useIntrospectionControl(mode: IntrospectionMode): GatewayPlugin 
   };
 }
 
+/** Reports each field that enters introspection (`__schema`, `__type`); `__typename` stays allowed. */
 function NoIntrospectionForCaller(context: ValidationContext): ASTVisitor {
   return {
     Field(node) {
       const type = context.getType();
-      if (type && isIntrospectionType(getNamedType(type))) {
-        context.reportError(
-          codedError('INTROSPECTION_DISABLED', `Introspektion är avstängd för det här anropet (fältet ${node.name.value}). Logga in eller läs schemat i projektets dokumentation.`, {
-            field: node.name.value,
-          }),
-        );
-      }
+      const parent = context.getParentType();
+      if (!type || !isIntrospectionType(getNamedType(type)) || (parent && isIntrospectionType(parent))) return;
+      context.reportError(
+        new GraphQLError(`Introspektion är avstängd för det här anropet (fältet ${node.name.value}). Logga in eller läs schemat i projektets dokumentation.`, {
+          nodes: node,
+          extensions: { code: 'INTROSPECTION_DISABLED' satisfies ErrorCode, field: node.name.value },
+        }),
+      );
+      return false;
     },
   };
 }
