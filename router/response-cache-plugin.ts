@@ -17,8 +17,8 @@ export function useAnonymousResponseCache(hints: CacheHints, cache: Cache): Gate
     session: () => null,
     enabled: (_request, context) => callerKindOf(context) === 'anonymous',
     ttl: 0,
-    ttlPerType: hints.ttlPerType,
-    ttlPerSchemaCoordinate: hints.ttlPerSchemaCoordinate,
+    // The plugin reads type names and `Type.field` coordinates from the same map.
+    ttlPerSchemaCoordinate: { ...hints.ttlPerType, ...hints.ttlPerSchemaCoordinate },
     cache,
     includeExtensionMetadata: false,
     buildResponseCacheKey: ({ documentString, variableValues, operationName, context }) => {

@@ -14,13 +14,14 @@ import { useQueryLimits } from './query-limits-plugin.ts';
 import { useRateLimit } from './rate-limit-plugin.ts';
 import { createMemoryRateLimitStore, createRedisRateLimitStore } from './rate-limit-store.ts';
 import { openRedis } from './redis-client.ts';
+import { useRequestParamsCheck } from './request-params-plugin.ts';
 import { useRequestSizeLimits } from './request-size-plugin.ts';
 import { createMemoryResponseCache, tolerateCacheFailures, useAnonymousResponseCache } from './response-cache-plugin.ts';
 
 /** The router's defences and caches, ready to hand to the gateway. */
 export interface RouterProtection {
   gatewayOptions: Pick<GatewayConfigBase<Record<string, unknown>>, 'persistedDocuments' | 'batching'>;
-  /** Plugins in the order they must run: rate limit, request size, document limits, introspection, cache. */
+  /** Plugins in the order they must run: rate limit, request size and shape, document limits, introspection, cache. */
   plugins(): GatewayPlugin[];
   close(): Promise<void>;
 }
@@ -47,6 +48,7 @@ export async function createRouterProtection(settings: RequestProtection, log: L
     plugins: () => [
       useRateLimit({ ...settings.rateLimit, store: rateLimitStore, log }),
       useRequestSizeLimits(limits),
+      useRequestParamsCheck(),
       useQueryLimits(limits),
       useIntrospectionControl(settings.introspection),
       ...(responseCache ? [useAnonymousResponseCache(hints, responseCache)] : []),
