@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { CallerKind, RequestLimits } from '../src/config/read-request-protection.ts';
+import { codedError } from '../src/errors/coded-error.ts';
 import { callerKindOf } from './caller-kind.ts';
 import { limitExceededError } from './limit-exceeded-error.ts';
 
@@ -24,6 +25,7 @@ export function useRequestSizeLimits(limits: Record<CallerKind, RequestLimits>):
 
       return {
         onRequestParseDone({ requestParserResult }) {
+          if (Array.isArray(requestParserResult) && maxBatchSize === 0) throw batchingOffError(kind);
           if (Array.isArray(requestParserResult) && requestParserResult.length > maxBatchSize) {
             throw limitExceededError('maxBatchSize', kind, maxBatchSize, requestParserResult.length);
           }
@@ -31,6 +33,11 @@ export function useRequestSizeLimits(limits: Record<CallerKind, RequestLimits>):
       };
     },
   };
+}
+
+function batchingOffError(kind: CallerKind) {
+  const callers = kind === 'anonymous' ? 'anonyma anrop' : 'inloggade anrop';
+  return codedError('BAD_REQUEST', `Batchade anrop tas inte emot för ${callers}. Skicka en operation per anrop.`, { limit: 'maxBatchSize', maximum: 0, http: { status: 400 } });
 }
 
 function limitBody(request: Request, maximum: number, kind: CallerKind, fetchAPI: { Request: typeof Request }): Request {

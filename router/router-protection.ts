@@ -43,7 +43,7 @@ export async function createRouterProtection(settings: RequestProtection, log: L
     gatewayOptions: {
       persistedDocuments: persistedDocumentsOptions(readPersistedDocuments(), settings.persistedOnlyForAnonymous),
       // The router's own plugin applies each caller kind's batch limit before this upper bound.
-      batching: { limit: Math.max(limits.anonymous.maxBatchSize, limits.loggedIn.maxBatchSize) },
+      batching: Math.max(limits.anonymous.maxBatchSize, limits.loggedIn.maxBatchSize) > 0 ? { limit: Math.max(limits.anonymous.maxBatchSize, limits.loggedIn.maxBatchSize) } : false,
     },
     plugins: () => [
       useRateLimit({ ...settings.rateLimit, store: rateLimitStore, log }),

@@ -5,7 +5,8 @@ import { startStack, type Stack } from './start-stack.ts';
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack(inject('seededDataDir'));
+  // Batched requests are off by default; these tests turn them on to exercise the batch limits.
+  stack = await startStack(inject('seededDataDir'), { IVO_MAX_BATCH_ANONYMOUS: '5', IVO_MAX_BATCH_LOGGED_IN: '10' });
 });
 
 afterAll(async () => {

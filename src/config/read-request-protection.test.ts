@@ -14,8 +14,8 @@ describe('readRequestProtection', () => {
       responseCacheEnabled: true,
       redisUrl: null,
     });
-    expect(DEFAULT_LIMITS.anonymous).toEqual({ maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxCost: 5000, maxBodyBytes: 16384, maxBatchSize: 5 });
-    expect(DEFAULT_LIMITS.loggedIn).toEqual({ maxDepth: 15, maxAliases: 50, maxTokens: 10000, maxDirectives: 50, maxCost: 50000, maxBodyBytes: 262144, maxBatchSize: 10 });
+    expect(DEFAULT_LIMITS.anonymous).toEqual({ maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxCost: 5000, maxBodyBytes: 16384, maxBatchSize: 0 });
+    expect(DEFAULT_LIMITS.loggedIn).toEqual({ maxDepth: 15, maxAliases: 50, maxTokens: 10000, maxDirectives: 50, maxCost: 50000, maxBodyBytes: 262144, maxBatchSize: 0 });
   });
 
   it('turns introspection off for anonymous callers in production', () => {
@@ -53,6 +53,7 @@ describe('readRequestProtection', () => {
   });
 
   it.each([
+    ['IVO_MAX_BATCH_LOGGED_IN', '-1', 'IVO_MAX_BATCH_LOGGED_IN ska vara ett heltal från 0 till 100000000 (fick "-1").'],
     ['IVO_MAX_DEPTH_ANONYMOUS', '0', 'IVO_MAX_DEPTH_ANONYMOUS ska vara ett heltal från 1 till 100000000 (fick "0").'],
     ['IVO_MAX_ALIASES_LOGGED_IN', 'många', 'IVO_MAX_ALIASES_LOGGED_IN ska vara ett heltal från 1 till 100000000 (fick "många").'],
     ['IVO_INTROSPECTION', 'anonymous', 'IVO_INTROSPECTION ska vara en av all, logged-in, none (fick "anonymous").'],

@@ -18,7 +18,7 @@ export interface RequestLimits {
   /** Estimated number of fields resolved, with list sizes taken from `first`. */
   maxCost: number;
   maxBodyBytes: number;
-  /** Operations in one batched request (a JSON array). */
+  /** Operations in one batched request (a JSON array); 0 rejects batched requests. */
   maxBatchSize: number;
 }
 
@@ -40,10 +40,14 @@ export interface RequestProtection {
   redisUrl: string | null;
 }
 
-/** Default limits: tight for anonymous open-data traffic, roomier for logged-in callers. */
+/**
+ * Default limits: tight for anonymous open-data traffic, roomier for logged-in callers. Batched
+ * requests are off for both, because one batch carries many operations past per-request checks
+ * such as the rate limit; an operator who needs them sets the batch limits.
+ */
 export const DEFAULT_LIMITS: Record<CallerKind, RequestLimits> = {
-  anonymous: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxCost: 5000, maxBodyBytes: 16384, maxBatchSize: 5 },
-  loggedIn: { maxDepth: 15, maxAliases: 50, maxTokens: 10000, maxDirectives: 50, maxCost: 50000, maxBodyBytes: 262144, maxBatchSize: 10 },
+  anonymous: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxCost: 5000, maxBodyBytes: 16384, maxBatchSize: 0 },
+  loggedIn: { maxDepth: 15, maxAliases: 50, maxTokens: 10000, maxDirectives: 50, maxCost: 50000, maxBodyBytes: 262144, maxBatchSize: 0 },
 };
 
 const LIMIT_VARIABLES: Record<keyof RequestLimits, string> = {
@@ -69,7 +73,7 @@ export function readRequestProtection(env: NodeJS.ProcessEnv, production: boolea
   for (const kind of ['anonymous', 'loggedIn'] as const) {
     limits[kind] = {} as RequestLimits;
     for (const limit of Object.keys(LIMIT_VARIABLES) as (keyof RequestLimits)[]) {
-      limits[kind][limit] = readInteger(env, limitVariable(limit, kind), DEFAULT_LIMITS[kind][limit], 1, 100_000_000);
+      limits[kind][limit] = readInteger(env, limitVariable(limit, kind), DEFAULT_LIMITS[kind][limit], limit === 'maxBatchSize' ? 0 : 1, 100_000_000);
     }
   }
 
