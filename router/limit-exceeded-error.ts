@@ -4,7 +4,7 @@ import { codedError } from '../src/errors/coded-error.ts';
 
 const CALLERS: Record<CallerKind, string> = { anonymous: 'anonyma anrop', loggedIn: 'inloggade anrop' };
 
-// What to do next: anonymous callers can log in for higher limits; logged-in ones must ask for less.
+// The next step for the caller: an anonymous caller can log in for higher limits, a logged-in one must request less.
 const ADVICE: Record<CallerKind, string> = {
   anonymous: 'Dela upp frågan i mindre frågor eller logga in för högre gränser.',
   loggedIn: 'Dela upp frågan i mindre frågor.',

@@ -17,7 +17,7 @@ import {
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../src/graphql/page-arguments.ts';
 
-/** What the router's limits count in one operation, fragments expanded at every spread. */
+/** Counts of one operation that the router's limits apply to, with fragments expanded at every spread. */
 export interface OperationMeasure {
   /** Deepest nesting of fields, root fields at depth 1. */
   depth: number;
@@ -40,7 +40,7 @@ const EMPTY: OperationMeasure = { depth: 0, aliases: 0, directives: 0, cost: 0 }
  * subtree by its list size: `first` (its variable's value, or the argument's default) for
  * connections, 1 for a connection's `edges`, ASSUMED_LIST_SIZE for other lists of objects.
  * Introspection fields count toward depth, aliases and directives but add no cost, since the
- * router answers them from memory; `__Type.ofType` adds no depth, because it only unwraps the
+ * router resolves them from memory. `__Type.ofType` adds no depth, because it only unwraps the
  * list and non-null wrappers of one type.
  */
 export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): OperationMeasure {
@@ -89,7 +89,10 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
   function measureField(field: FieldNode, parentType: GraphQLNamedType | undefined): OperationMeasure {
     const name = field.name.value;
     const definition = parentType && (isObjectType(parentType) || isInterfaceType(parentType)) ? parentType.getFields()[name] : undefined;
-    const childType = definition ? getNamedType(definition.type) : name === '__schema' ? schema.getType('__Schema') : name === '__type' ? schema.getType('__Type') : undefined;
+    let childType: GraphQLNamedType | undefined;
+    if (definition) childType = getNamedType(definition.type);
+    else if (name === '__schema') childType = schema.getType('__Schema') ?? undefined;
+    else if (name === '__type') childType = schema.getType('__Type') ?? undefined;
     const child = field.selectionSet && (childType === undefined || isCompositeType(childType)) ? measureSelections(field.selectionSet, childType) : EMPTY;
     const introspection = name.startsWith('__') || parentType?.name.startsWith('__') === true;
     const unwrapsType = parentType?.name === '__Type' && name === 'ofType';

@@ -3,8 +3,8 @@ import type { GatewayConfigBase } from '@graphql-hive/gateway-runtime';
 type PersistedDocumentsOptions = NonNullable<GatewayConfigBase<Record<string, unknown>>['persistedDocuments']>;
 
 /**
- * Builds the gateway's persisted documents settings: any caller may send the SHA-256 hash of a
- * document in the manifest (Apollo's `extensions.persistedQuery` format); with
+ * Builds the gateway's persisted documents settings. Any caller may send the SHA-256 hash of a
+ * document in the manifest, in Apollo's `extensions.persistedQuery` format. With
  * `persistedOnlyForAnonymous`, a request without an Authorization header may send nothing else.
  * A request with an invalid token never gets here, because the router rejects it first.
  */

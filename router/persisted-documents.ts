@@ -15,8 +15,8 @@ export function documentHash(document: string): string {
 
 /**
  * Builds the manifest from every `.graphql` file in a folder, in file name order. Each file must
- * hold exactly one named operation and no other operation may share its name; the document is
- * stored exactly as written, so its hash is the hash of the file's text.
+ * contain exactly one named operation, and no two files may use the same operation name. The
+ * document is stored exactly as written, so its hash is the hash of the file's text.
  */
 export function buildPersistedDocuments(folder: string = PERSISTED_OPERATIONS_DIR): Record<string, string> {
   const manifest: Record<string, string> = {};

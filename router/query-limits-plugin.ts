@@ -6,9 +6,9 @@ import { limitExceededError } from './limit-exceeded-error.ts';
 import { measureOperation } from './measure-operation.ts';
 
 /**
- * Enforces the document limits for each kind of caller: tokens before parsing; depth, aliases
- * and directives before the standard validation rules do their work; the cost estimate before
- * execution, when the variables that set `first` are known.
+ * Enforces the document limits for each kind of caller. Tokens are counted before parsing, and
+ * depth, aliases and directives before the standard validation rules run. The cost estimate
+ * waits until execution, because only then are the variables that set `first` known.
  */
 export function useQueryLimits(limits: Record<CallerKind, RequestLimits>): GatewayPlugin {
   const shapeRules = { anonymous: shapeLimitRule('anonymous', limits.anonymous), loggedIn: shapeLimitRule('loggedIn', limits.loggedIn) };

@@ -2,10 +2,10 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../src/log/create-logger.ts';
 
 /**
- * Opens the Redis connection the response cache and the rate limit share. Commands fail at once
- * while Redis is unreachable instead of queueing, so a request never waits for a reconnect; each
- * user treats a failure as a cache miss or an uncounted request. Waits up to `readyTimeoutMs`
- * for the first connection and then starts anyway, logging the error.
+ * Opens the Redis connection the response cache and the rate limit share. While Redis is
+ * unreachable, commands fail at once instead of queueing, so a request never waits for a
+ * reconnect. The cache treats a failure as a miss and the rate limit lets the request through.
+ * Waits up to `readyTimeoutMs` for the first connection, then continues and logs the error.
  */
 export async function openRedis(url: string, log: Logger, readyTimeoutMs = 3000): Promise<Redis> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: readyTimeoutMs, lazyConnect: true });
@@ -25,7 +25,7 @@ export async function openRedis(url: string, log: Logger, readyTimeoutMs = 3000)
   try {
     await redis.connect();
   } catch (error) {
-    log.error({ err: error }, 'redis did not answer at start-up; the router starts without it and keeps retrying');
+    log.error({ err: error }, 'redis connection failed at start-up; the router starts without it and keeps retrying');
   }
   return redis;
 }

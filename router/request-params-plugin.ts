@@ -11,9 +11,9 @@ const STRING_FIELDS = ['query', 'operationName'] as const;
 
 /**
  * Rejects requests whose GraphQL parameters have the wrong shape, with BAD_REQUEST and HTTP 400,
- * before any other plugin reads them. Without it, invalid JSON in a GET request's `variables`
- * or `extensions` and a batch holding a number instead of an object reach code in Hive Gateway
- * runtime 2.12.1 and GraphQL Yoga 5.24 that throws, which callers see as a masked HTTP 500.
+ * before any other plugin reads them. Without this check, two inputs reach code that throws in
+ * Hive Gateway runtime 2.12.1 and GraphQL Yoga 5.24: invalid JSON in a GET request's `variables`
+ * or `extensions`, and a batch containing a number. Callers then see a masked HTTP 500.
  */
 export function useRequestParamsCheck(): GatewayPlugin {
   return {
@@ -52,6 +52,9 @@ export function useRequestParamsCheck(): GatewayPlugin {
   };
 }
 
+const SWEDISH_TYPE_NAMES: Record<string, string> = { object: 'ett objekt', number: 'ett tal', boolean: 'ett sanningsvärde', string: 'en sträng' };
+
 function describe(value: unknown): string {
-  return Array.isArray(value) ? 'en lista' : typeof value === 'object' ? 'ett objekt' : typeof value === 'number' ? 'ett tal' : typeof value === 'boolean' ? 'ett sanningsvärde' : typeof value;
+  if (Array.isArray(value)) return 'en lista';
+  return SWEDISH_TYPE_NAMES[typeof value] ?? typeof value;
 }

@@ -6,7 +6,7 @@ import { callerKindOf } from './caller-kind.ts';
 
 /**
  * Caches anonymous responses, shared by every anonymous caller, for the shortest lifetime among
- * the hinted types and fields a response contains; a response with no hinted type, or with an
+ * the hinted types and fields a response contains. A response with no hinted type, or with an
  * error, is not cached. Logged-in callers neither read nor fill the cache, so their responses
  * are never shared and each of their requests is authenticated and audited. The cache key
  * includes the persisted document hash, because a request by hash carries no document text

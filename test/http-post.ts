@@ -6,8 +6,8 @@ export interface HttpResult {
 }
 
 /**
- * Posts a raw body (a string, or anything JSON can encode) to a URL and parses the answer as
- * JSON; fails with the body's start when it is not JSON.
+ * Posts a raw body (a string, or anything JSON can encode) to a URL and parses the response as
+ * JSON. Fails with the start of the body when it is not JSON.
  */
 export async function httpPost(url: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
   const response = await fetch(url, {

@@ -13,7 +13,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** A query nesting municipality → units → municipality … `levels` times; each level adds 4 to the depth. */
+/** Builds a query that nests municipality → units → municipality `levels` times; each level adds 4 to the depth. */
 function nestedQuery(levels: number): string {
   let selection = 'namn';
   for (let level = 0; level < levels; level += 1) selection = `tillsynsobjekt(first: 1) { edges { node { kommun { ${selection} } } } }`;

@@ -1,6 +1,6 @@
 import { ConfigError, readInteger } from './load-config.ts';
 
-/** Who may run introspection and get "did you mean" suggestions in error messages. */
+/** Introspection modes: the callers who may run introspection and get "did you mean" suggestions. */
 export const INTROSPECTION_MODES = ['all', 'logged-in', 'none'] as const;
 export type IntrospectionMode = (typeof INTROSPECTION_MODES)[number];
 
@@ -43,7 +43,7 @@ export interface RequestProtection {
 /**
  * Default limits: tight for anonymous open-data traffic, roomier for logged-in callers. Batched
  * requests are off for both, because one batch carries many operations past per-request checks
- * such as the rate limit; an operator who needs them sets the batch limits.
+ * such as the rate limit. An operator who needs batches sets the batch limits.
  */
 export const DEFAULT_LIMITS: Record<CallerKind, RequestLimits> = {
   anonymous: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxCost: 5000, maxBodyBytes: 16384, maxBatchSize: 0 },
