@@ -26,8 +26,10 @@ export function useRateLimit(options: RateLimitOptions): GatewayPlugin {
   let storeFailures = 0;
 
   return {
-    async onRequest({ request, serverContext, endResponse, fetchAPI }) {
+    async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (options.requests === 0 || callerKindOf(serverContext) !== 'anonymous') return;
+      // Health checks come from load balancers many times a minute and must never be limited.
+      if (!url.pathname.startsWith('/graphql')) return;
 
       const address = clientAddress(request, (serverContext as { req?: http.IncomingMessage }).req, options.trustedProxies);
       let hit;

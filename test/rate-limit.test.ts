@@ -46,6 +46,13 @@ describe('rate limit', () => {
     expect(limited.body.errors[0].extensions.code).toBe('RATE_LIMITED');
   });
 
+  it('does not limit health checks', async () => {
+    const statuses = [];
+    for (let index = 0; index < 5; index += 1) statuses.push((await fetch(new URL('/health/live', stack.routerUrl))).status);
+
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+  });
+
   it('does not limit logged-in callers', async () => {
     const authorization = await stack.bearerFor('A-00003');
     const statuses = [];
