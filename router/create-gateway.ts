@@ -22,6 +22,7 @@ import type { RequestRecorder } from '../src/log/request-recorder.ts';
 import { useSourceUnavailable } from './source-unavailable-plugin.ts';
 import { useSubgraphMetrics } from './subgraph-metrics-plugin.ts';
 import { useRequestSummary } from './request-summary-plugin.ts';
+import type { RouterProtection } from './router-protection.ts';
 
 /** Gateway settings: the composed supergraph, each subgraph's address, the signing key and the audit store. */
 export interface GatewayOptions {
@@ -39,6 +40,7 @@ export interface GatewayOptions {
   recordRequest: RequestRecorder;
   /** The benchmark's router variants: another query planner, or subgraphs executed in this process. */
   overrides?: GatewayOverrides;
+  protection: RouterProtection;
 }
 
 /** Gateway settings a benchmark variant may replace; the shipped router replaces none. */
@@ -84,7 +86,10 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
         return { authorization: `Bearer ${await signInternalToken(options.internalPrivateKey, subgraphName, { access, purpose: null })}` };
       },
     },
+    ...options.protection.gatewayOptions,
     plugins: () => [
+      // Limits, rate limit and cache first, so a rejected or cached request costs nothing more.
+      ...options.protection.plugins(),
       useNullDataOnExecutionError(),
       useAuditLog(options.auditStore, options.log),
       useAccessChangeInvalidation(options.accessContexts, options.log),

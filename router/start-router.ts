@@ -13,6 +13,7 @@ import { authenticateRequest } from './authenticate-request.ts';
 import { createCallerTokenVerifier } from './caller-token.ts';
 import type { RouterContext } from './audit-plugin.ts';
 import { createGateway, type GatewayOverrides } from './create-gateway.ts';
+import { createRouterProtection } from './router-protection.ts';
 import { serveGraphiqlAsset } from './graphiql-page.ts';
 import { createHealthEndpoints } from './health-endpoints.ts';
 import { createRouterMetrics } from '../src/metrics/metrics-registry.ts';
@@ -57,6 +58,7 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
   const devIdentityProviderUrl = config.production ? null : `http://${urlHost(config.host)}:${config.devIdentityProviderPort}`;
   const metrics = createRouterMetrics();
   const recordRequest = createRequestRecorder(log, metrics);
+  const protection = await createRouterProtection(config.requestProtection, log);
   const gateway = createGateway({
     supergraphFile: SUPERGRAPH_FILE,
     subgraphUrls,
@@ -70,6 +72,7 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
     metrics,
     recordRequest,
     overrides: options.gateway,
+    protection,
   });
   const serveHealth = createHealthEndpoints({ gateway, subgraphUrls, timeoutMs: config.subgraphTimeoutMs, log });
 
@@ -146,6 +149,7 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
       });
       await metricsServer.close();
       await gateway.dispose();
+      await protection.close();
       await auditStore.close();
       log.info('router stopped');
     },

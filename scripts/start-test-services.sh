@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suite needs besides npm packages, from Debian's packages:
-# sqlfluff for the T-SQL check and a PostgreSQL server on loopback for the suite's second run.
+# sqlfluff for the T-SQL check, a PostgreSQL server on loopback for the suite's PostgreSQL run,
+# and redis-server, which the Redis tests start themselves on a free loopback port.
 # Needs root (apt-get, pg_ctlcluster). Safe to run again: it skips what is already there.
 set -euo pipefail
 
 missing=()
 command -v sqlfluff >/dev/null 2>&1 || missing+=(sqlfluff)
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if ((${#missing[@]} > 0)); then
   echo "installing ${missing[*]}"
   apt-get update -qq
@@ -35,4 +37,4 @@ if (($(as_postgres "select current_setting('max_connections')::int") < 300)); th
   pg_ctlcluster "$version" main restart
 fi
 
-echo "PostgreSQL $version ready on 127.0.0.1:5432 (role ivo_test); sqlfluff $(sqlfluff --version | awk '{print $NF}')"
+echo "PostgreSQL $version ready on 127.0.0.1:5432 (role ivo_test); sqlfluff $(sqlfluff --version | awk '{print $NF}'); $(redis-server --version | awk '{print $1, $2, $3}')"

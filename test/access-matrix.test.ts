@@ -1065,7 +1065,10 @@ describe('batched requests', () => {
     });
 
     expect(result?.status).toBe(400);
-    expect(result?.body).toEqual({ errors: [{ message: 'Batching is not supported.', extensions: { code: 'BAD_REQUEST' } }] });
+    const callers = caller.key === 'anonymous' ? 'anonyma anrop' : 'inloggade anrop';
+    expect(result?.body).toEqual({
+      errors: [{ message: `Batchade anrop tas inte emot för ${callers}. Skicka en operation per anrop.`, extensions: { code: 'BAD_REQUEST', limit: 'maxBatchSize', maximum: 0 } }],
+    });
     expect(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, statements[name].length]))).toEqual({ 'care-register': 0, cases: 0, committees: 0, users: 0 });
   });
 

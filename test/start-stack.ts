@@ -37,11 +37,18 @@ export interface Stack {
 }
 
 /**
- * Starts the four subgraphs and the router over a seeded data set. With `logDestination`, each
- * server logs at info level to that stream under its own component name, so a test can read the lines.
+ * Settings every test stack starts with: no rate limit and no response cache, since most suites
+ * send many anonymous requests and count SQL statements. Suites about them turn them on.
  */
-export async function startStack(dataSet: TestDataSet, options: { logDestination?: DestinationStream } = {}): Promise<Stack> {
-  const config = testConfig(dataSet, { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+const TEST_ROUTER_ENV = { IVO_RATE_LIMIT_REQUESTS: '0', IVO_RESPONSE_CACHE: 'false' };
+
+/**
+ * Starts the four subgraphs and the router over a seeded data set; `env` adds or overrides
+ * configuration. With `logDestination`, each server logs at info level to that stream under its
+ * own component name, so a test can read the lines.
+ */
+export async function startStack(dataSet: TestDataSet, options: { env?: Record<string, string>; logDestination?: DestinationStream } = {}): Promise<Stack> {
+  const config = testConfig(dataSet, { ...TEST_ROUTER_ENV, ...options.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const log = createLogger('test', (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent');
   const logOf = (component: string) => (options.logDestination ? createLogger(component, 'info', options.logDestination) : log);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;

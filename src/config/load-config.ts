@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DatabaseUrlError, parseDatabaseUrl } from '../db/database-url.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraph-names.ts';
+import { readRequestProtection, type RequestProtection } from './read-request-protection.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -30,6 +31,8 @@ export interface Config {
   subgraphTimeoutMs: number;
   /** Where each process serves Prometheus metrics, apart from the port that serves GraphQL. */
   metrics: MetricsConfig;
+  /** The router's request limits, introspection, persisted documents, rate limit and response cache. */
+  requestProtection: RequestProtection;
   /** Switches for the benchmark alone; loadConfig rejects them when NODE_ENV is `production`. */
   benchmark: BenchmarkSwitches;
 }
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       disableShield: readSwitch(env, 'IVO_BENCHMARK_DISABLE_SHIELD'),
       exposeCounters: readSwitch(env, 'IVO_BENCHMARK_COUNTERS'),
     },
+    requestProtection: readRequestProtection(env, env.NODE_ENV === 'production'),
   };
   rejectSharedPorts(config);
   rejectDevelopmentDefaultsInProduction(config);
@@ -178,7 +182,8 @@ function readHost(env: NodeJS.ProcessEnv, variable: string, fallback: string): s
   return host;
 }
 
-function readInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number, minimum: number, maximum: number): number {
+/** Reads a whole number from `minimum` to `maximum`, or `fallback` when the variable is unset. */
+export function readInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number, minimum: number, maximum: number): number {
   const value = env[variable];
   if (value === undefined || value === '') return fallback;
   const number = Number(value);

@@ -1,0 +1,60 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { GraphQLError } from 'graphql';
+import { codedError } from '../src/errors/coded-error.ts';
+
+function badRequest(message: string): GraphQLError {
+  return codedError('BAD_REQUEST', message, { http: { status: 400 } });
+}
+
+const OBJECT_FIELDS = ['variables', 'extensions'] as const;
+const STRING_FIELDS = ['query', 'operationName'] as const;
+
+/**
+ * Rejects requests whose GraphQL parameters have the wrong shape, with BAD_REQUEST and HTTP 400,
+ * before any other plugin reads them. Without this check, two inputs reach code that throws in
+ * Hive Gateway runtime 2.12.1 and GraphQL Yoga 5.24: invalid JSON in a GET request's `variables`
+ * or `extensions`, and a batch containing a number. Callers then see a masked HTTP 500.
+ */
+export function useRequestParamsCheck(): GatewayPlugin {
+  return {
+    onRequestParse({ requestParser, setRequestParser }) {
+      if (requestParser) {
+        setRequestParser(async (request) => {
+          try {
+            return await requestParser(request);
+          } catch (error) {
+            if (error instanceof SyntaxError) throw badRequest('Begäran innehåller ogiltig JSON i query, variables eller extensions.');
+            throw error;
+          }
+        });
+      }
+
+      return {
+        onRequestParseDone({ requestParserResult }) {
+          const batch = Array.isArray(requestParserResult) ? requestParserResult : [requestParserResult];
+          for (const params of batch as unknown[]) {
+            if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+              throw badRequest('Varje operation i begäran ska vara ett JSON-objekt med query, variables, operationName och extensions.');
+            }
+            const fields = params as Record<string, unknown>;
+            for (const field of OBJECT_FIELDS) {
+              const value = fields[field];
+              if (value != null && (typeof value !== 'object' || Array.isArray(value))) throw badRequest(`Fältet ${field} ska vara ett JSON-objekt (fick ${describe(value)}).`);
+            }
+            for (const field of STRING_FIELDS) {
+              const value = fields[field];
+              if (value != null && typeof value !== 'string') throw badRequest(`Fältet ${field} ska vara en sträng (fick ${describe(value)}).`);
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+const SWEDISH_TYPE_NAMES: Record<string, string> = { object: 'ett objekt', number: 'ett tal', boolean: 'ett sanningsvärde', string: 'en sträng' };
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'en lista';
+  return SWEDISH_TYPE_NAMES[typeof value] ?? typeof value;
+}
