@@ -124,6 +124,11 @@ function stackEnvironment(options: BenchOptions, scale: number): Record<string, 
     IVO_SEED_SCALE: String(scale),
     IVO_ROUTER_PORT: String(options.port),
     IVO_BENCHMARK_COUNTERS: '1',
+    // The load generator repeats one request from one address: the rate limit would reject most of
+    // it, and the anonymous response cache would answer without the subgraphs. Both are measured
+    // apart from the graph's own work, so they are off here.
+    IVO_RATE_LIMIT_REQUESTS: '0',
+    IVO_RESPONSE_CACHE: 'false',
     LOG_LEVEL: 'error',
     NODE_ENV: 'development',
   };

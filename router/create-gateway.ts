@@ -14,6 +14,7 @@ import { useAccessChangeInvalidation } from './access-change-plugin.ts';
 import { useAuditLog, type RouterContext } from './audit-plugin.ts';
 import type { LogLevel } from '../src/config/load-config.ts';
 import type { SubgraphName } from '../src/subgraph-names.ts';
+import { useKnownOperationTypes } from './known-operation-types-plugin.ts';
 import { useNullDataOnExecutionError } from './null-data-plugin.ts';
 import { renderGraphiqlPage } from './graphiql-page.ts';
 import { EXAMPLE_QUERY } from './example-query.ts';
@@ -90,6 +91,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     plugins: () => [
       // Limits, rate limit and cache first, so a rejected or cached request costs nothing more.
       ...options.protection.plugins(),
+      useKnownOperationTypes(),
       useNullDataOnExecutionError(),
       useAuditLog(options.auditStore, options.log),
       useAccessChangeInvalidation(options.accessContexts, options.log),

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { getNamedType, GraphQLError, isIntrospectionType, type ASTVisitor, type ValidationContext } from 'graphql';
+import { getNamedType, GraphQLError, isIntrospectionType, type ASTVisitor, type ExecutionResult, type ValidationContext } from 'graphql';
 import type { IntrospectionMode } from '../src/config/read-request-protection.ts';
 import type { ErrorCode } from '../src/errors/error-codes.ts';
 import { callerKindOf } from './caller-kind.ts';
@@ -23,14 +23,14 @@ export function useIntrospectionControl(mode: IntrospectionMode): GatewayPlugin 
       return ({ result, setResult }) => setResult(result.map((error) => (error instanceof GraphQLError ? withoutSuggestions(error) : error)));
     },
 
-    onExecute({ args }) {
-      if (!hidden(args.contextValue)) return;
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result || !result.errors) return;
-          setResult({ ...result, errors: result.errors.map(withoutSuggestions) });
-        },
-      };
+    // Execution errors (a variable of an unknown enum value, say) are cleaned as the result is
+    // sent, because the Rust query planner coerces variables on a path that skips onExecuteDone.
+    // The server context carries the same access context as the GraphQL context.
+    onResultProcess({ result, setResult, serverContext }) {
+      if (!hidden(serverContext) || Symbol.asyncIterator in (result as object)) return;
+      const results = (Array.isArray(result) ? result : [result]) as ExecutionResult[];
+      const cleaned = results.map((single) => (single.errors ? { ...single, errors: single.errors.map(withoutSuggestions) } : single));
+      setResult((Array.isArray(result) ? cleaned : cleaned[0]) as typeof result);
     },
   };
 }

@@ -232,6 +232,20 @@ describe('federated graph through the router', () => {
     });
   });
 
+  it('rejects a subscription, which the graph does not serve', async () => {
+    const response = await stack.query('subscription Lan { allaLan { kod } }');
+
+    expect(response).toEqual({
+      errors: [
+        {
+          message: 'Grafen har ingen typ Subscription, så den tar inte emot operationer av slaget subscription. Skicka en query eller mutation.',
+          locations: [{ line: 1, column: 1 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', operation: 'subscription' },
+        },
+      ],
+    });
+  });
+
   it('rejects first above 100 with BAD_USER_INPUT', async () => {
     const response = await stack.query('{ sokTillsynsobjekt(first: 101) { totalCount } }');
 

@@ -182,8 +182,8 @@ describe('router fuzz', () => {
           if (STACK_TRACE.test(text)) problems.push(`#${number}: stack trace in HTTP ${response.status}: ${text.slice(0, 300)}`);
           const codes = parseErrors(text).map((error) => error?.extensions?.code);
           if (response.status >= 500 && codes.length === 0) problems.push(`#${number}: HTTP ${response.status} without a coded error: ${text.slice(0, 300)}`);
-          // NOTE: below 500 some errors still carry no code: a missing required variable and a
-          // subscription, which the router does not serve (Hive Gateway runtime 2.12.1).
+          // NOTE: below 500 one kind of error still carries no code: a missing required variable
+          // (Hive Gateway runtime 2.12.1).
           if (response.status >= 500 && codes.some((code) => typeof code !== 'string')) problems.push(`#${number}: an error without a code in HTTP ${response.status}: ${text.slice(0, 300)}`);
         }),
       );
