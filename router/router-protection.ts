@@ -16,6 +16,7 @@ import { createMemoryRateLimitStore, createRedisRateLimitStore } from './rate-li
 import { openRedis } from './redis-client.ts';
 import { useRequestParamsCheck } from './request-params-plugin.ts';
 import { useRequestSizeLimits } from './request-size-plugin.ts';
+import { countCacheLookups, type CacheMetrics } from './count-cache-lookups.ts';
 import { createMemoryResponseCache, tolerateCacheFailures, useAnonymousResponseCache } from './response-cache-plugin.ts';
 
 /** The router's defences and caches, ready to hand to the gateway. */
@@ -27,15 +28,16 @@ export interface RouterProtection {
 }
 
 /** Builds the rate limit, request and document limits, introspection control, persisted documents and response cache. */
-export async function createRouterProtection(settings: RequestProtection, log: Logger): Promise<RouterProtection> {
+export async function createRouterProtection(settings: RequestProtection, log: Logger, metrics: CacheMetrics): Promise<RouterProtection> {
   const redis: Redis | null = settings.redisUrl ? await openRedis(settings.redisUrl, log) : null;
   const rateLimitStore = redis ? createRedisRateLimitStore(redis) : createMemoryRateLimitStore();
   // The Redis cache is built against @envelop/response-cache 8, whose Cache interface matches 9's.
-  const responseCache: Cache | null = !settings.responseCacheEnabled
+  const store: Cache | null = !settings.responseCacheEnabled
     ? null
     : redis
       ? tolerateCacheFailures(createRedisCache({ redis }) as Cache, log)
       : createMemoryResponseCache();
+  const responseCache = store && countCacheLookups(store, metrics);
   const hints = readCacheHints(readSupergraphConfig(SUPERGRAPH_CONFIG_FILE).map((subgraph) => subgraph.sdl));
   const { limits } = settings;
 

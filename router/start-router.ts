@@ -58,7 +58,7 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
   const devIdentityProviderUrl = config.production ? null : `http://${urlHost(config.host)}:${config.devIdentityProviderPort}`;
   const metrics = createRouterMetrics();
   const recordRequest = createRequestRecorder(log, metrics);
-  const protection = await createRouterProtection(config.requestProtection, log);
+  const protection = await createRouterProtection(config.requestProtection, log, metrics);
   const gateway = createGateway({
     supergraphFile: SUPERGRAPH_FILE,
     subgraphUrls,

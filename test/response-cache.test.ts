@@ -26,6 +26,13 @@ async function queryCounting(query: string, asUser?: string, headers: Record<str
   return { body, statementCount: Object.values(statements).reduce((sum, list) => sum + list.length, 0), committeeStatements: statements.committees.length };
 }
 
+/** Reads the response cache counters from the router's Prometheus endpoint. */
+async function cacheCounters(): Promise<{ hits: number; misses: number }> {
+  const text = await (await fetch(stack.routerMetricsUrl)).text();
+  const value = (name: string) => Number(text.split('\n').find((line) => line.startsWith(`${name} `))?.split(' ')[1] ?? Number.NaN);
+  return { hits: value('ivo_response_cache_hits_total'), misses: value('ivo_response_cache_misses_total') };
+}
+
 const COUNTY_QUERY = '{ lan(kod: "13") { kod namn kommuner { kod namn } } }';
 
 describe('response cache', () => {
@@ -37,6 +44,18 @@ describe('response cache', () => {
     expect(second.statementCount).toBe(0);
     expect(second.body).toEqual(first.body);
     expect(first.body.data.lan.namn).toBe('Hallands län');
+  });
+
+  it('counts hits and misses in the router metrics', async () => {
+    const query = '{ lan(kod: "12") { kod namn } }';
+    const before = await cacheCounters();
+
+    await queryCounting(query);
+    await queryCounting(query);
+    await queryCounting(query);
+    const after = await cacheCounters();
+
+    expect({ misses: after.misses - before.misses, hits: after.hits - before.hits }).toEqual({ misses: 1, hits: 2 });
   });
 
   it('never caches a logged-in response', async () => {

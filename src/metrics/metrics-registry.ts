@@ -52,7 +52,7 @@ export function createRouterMetrics(): RouterMetrics {
       registers: [base.registry],
     }),
     responseCacheHits: new Counter({ name: 'ivo_response_cache_hits_total', help: 'Responses served from the response cache.', registers: [base.registry] }),
-    responseCacheMisses: new Counter({ name: 'ivo_response_cache_misses_total', help: 'Cacheable requests not found in the response cache.', registers: [base.registry] }),
+    responseCacheMisses: new Counter({ name: 'ivo_response_cache_misses_total', help: 'Responses stored in the response cache because it had none for the request.', registers: [base.registry] }),
   };
 }
 
