@@ -16,7 +16,8 @@ export class AccessContextUnavailableError extends Error {
 
 /** Looks up and caches access contexts by login identity. */
 export interface AccessContextClient {
-  get(identity: string): Promise<AccessContext>;
+  /** Returns the access context of an identity; `requestId` goes to the users subgraph with a lookup, so its log lines join the request's. */
+  get(identity: string, requestId?: string): Promise<AccessContext>;
   /** Drops the cached context of an identity, so the next request looks it up in the register again. */
   invalidate(identity: string): void;
 }
@@ -31,13 +32,13 @@ export function createAccessContextClient(options: { usersUrl: string; privateKe
   // Bumped by invalidate(), so a lookup already in flight does not store roles that changed meanwhile.
   const generations = new Map<string, number>();
 
-  async function lookUp(identity: string): Promise<AccessContext> {
+  async function lookUp(identity: string, requestId: string | undefined): Promise<AccessContext> {
     const token = await signInternalToken(options.privateKey, 'users', { access: { anonymous: false, userId: null, roles: [] }, purpose: 'access-context' });
     let body: { data?: { atkomstkontext?: { anvandareId: string | null; roller: AccessContext['roles'] } }; errors?: unknown[] };
     try {
       const response = await fetch(options.usersUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(requestId ? { 'x-request-id': requestId } : {}) },
         body: JSON.stringify({ query: ACCESS_CONTEXT_QUERY, variables: { identitet: identity } }),
         signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
       });
@@ -52,13 +53,13 @@ export function createAccessContextClient(options: { usersUrl: string; privateKe
   }
 
   return {
-    async get(identity) {
+    async get(identity, requestId) {
       const now = Date.now();
       const cached = cache.get(identity);
       if (cached && cached.expiresAt > now) return cached.access;
 
       const generation = generations.get(identity) ?? 0;
-      const access = await lookUp(identity);
+      const access = await lookUp(identity, requestId);
       if (options.ttlSeconds > 0 && (generations.get(identity) ?? 0) === generation) {
         if (cache.size >= MAX_CACHED_IDENTITIES) cache.delete(cache.keys().next().value as string);
         cache.set(identity, { access, expiresAt: now + options.ttlSeconds * 1000 });

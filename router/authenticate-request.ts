@@ -40,7 +40,8 @@ export async function authenticateRequest(
   }
 
   try {
-    return { ok: true, access: await accessContexts.get(caller.subject), subject: caller.subject };
+    const requestId = request.headers['x-request-id'];
+    return { ok: true, access: await accessContexts.get(caller.subject, typeof requestId === 'string' ? requestId : undefined), subject: caller.subject };
   } catch (error) {
     if (!(error instanceof AccessContextUnavailableError)) throw error;
     log.error({ err: error }, 'access context lookup failed');

@@ -41,7 +41,8 @@ describe('request logs', () => {
 
     expect(response.headers.get('x-request-id')).toBe('logg-1');
     const completed = logLines().filter((line) => line.msg === 'request completed' && line.requestId === 'logg-1');
-    expect(completed.map((line) => line.component).sort()).toEqual(['router', 'subgraph-care-register', 'subgraph-cases']);
+    // The users subgraph's line is the router's access context lookup for the caller's first request.
+    expect(completed.map((line) => line.component).sort()).toEqual(['router', 'subgraph-care-register', 'subgraph-cases', 'subgraph-users']);
     const routerLine = completed.find((line) => line.component === 'router')!;
     expect(routerLine).toMatchObject({ level: 30, operationName: 'Enhet', clientName: 'kommunportalen', status: 200, outcome: 'ok', errorCodes: [] });
     expect(typeof routerLine.durationMs).toBe('number');
