@@ -2,7 +2,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 
 /**
  * Puts `data: null` into an executed operation's result that has errors but no `data`, as the
- * GraphQL specification asks when an error stops execution (a non-null root field that failed,
+ * GraphQL specification requires when an error stops execution (a non-null root field that failed,
  * for example). The Rust query planner of @graphql-hive/router-runtime 1.4 leaves `data` out
  * there, while a request rejected before execution (invalid document) keeps no `data` at all.
  */
