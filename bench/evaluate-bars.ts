@@ -32,7 +32,7 @@ export function evaluateBars(results: readonly ScenarioResult[], checks: readonl
     statementsBar(checks),
     ratioBar({
       id: 'shipped-router-fastest',
-      description: 'The shipped router (Hive Gateway, default planner) has the highest throughput of the routers measured',
+      description: 'The shipped router (Hive Gateway with the Rust query planner) has the highest throughput of the routers measured',
       limit: '≥ 1.00x the best other router',
       minimum: 1,
       ratios: shippedBase.map((shipped) => {

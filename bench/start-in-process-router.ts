@@ -13,7 +13,7 @@ import { createInProcessTransport, type InProcessSubgraph } from './in-process-t
 import type { RunningVariantRouter } from './start-apollo-router.ts';
 
 /**
- * Starts the floor variant: the shipped router's front door and Hive Gateway planner, with the
+ * Starts the floor variant: the shipped router's front door and query planner, with the
  * four subgraphs executed in this process (graphql-shield and DataLoaders included) instead of
  * over HTTP. The users subgraph also listens on a free loopback port, only for the router's
  * access context lookups, which are cached. `countersPort` serves each subgraph's counters at
