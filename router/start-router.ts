@@ -86,9 +86,16 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
     const requestId = typeof request.headers['x-request-id'] === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(request.headers['x-request-id']) ? request.headers['x-request-id'] : randomUUID();
     request.headers['x-request-id'] = requestId;
 
-    // Every path the gateway serves is authenticated, /graphql/ included; health checks are not.
-    const authentication = pathname.startsWith('/health/') ? null : await authenticateRequest(request, verifyCallerToken, accessContexts, log);
-    if (authentication && !authentication.ok) {
+    // The gateway would answer GraphQL on any path ending in "graphql" (/x/graphql, //graphql),
+    // around checks keyed on the path, so it gets /graphql and /graphql/ alone.
+    if (pathname !== '/graphql' && pathname !== '/graphql/') {
+      response.writeHead(404, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId });
+      response.end(JSON.stringify({ errors: [{ message: `Sökvägen ${JSON.stringify(pathname.slice(0, 100))} finns inte. GraphQL finns på /graphql.`, extensions: { code: 'NOT_FOUND', requestId } }] }));
+      return;
+    }
+
+    const authentication = await authenticateRequest(request, verifyCallerToken, accessContexts, log);
+    if (!authentication.ok) {
       recordRequest({
         requestId,
         operationName: null,
@@ -110,7 +117,7 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
     // becomes the gateway's GraphQL context; its type declares only the first two.
     const handleWithGateway = gateway.requestListener as unknown as (request: http.IncomingMessage, response: http.ServerResponse, context: Partial<RouterContext>) => Promise<void>;
     await handleWithGateway(request, response, {
-      access: authentication?.access,
+      access: authentication.access,
       requestId,
       clientName: clientNameOf(request),
     });

@@ -232,6 +232,24 @@ describe('federated graph through the router', () => {
     });
   });
 
+  it('serves GraphQL on /graphql alone', async () => {
+    const origin = new URL(stack.routerUrl).origin;
+    const body = JSON.stringify({ query: '{ allaLan { kod } }' });
+    const post = (path: string) =>
+      fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer skräp', 'x-request-id': 'sokvag-1' }, body });
+
+    for (const path of ['/health/graphql', '/x/graphql', '//graphql', '/graphql/x']) {
+      const response = await post(path);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({
+        errors: [{ message: `Sökvägen ${JSON.stringify(new URL(path, origin).pathname)} finns inte. GraphQL finns på /graphql.`, extensions: { code: 'NOT_FOUND', requestId: 'sokvag-1' } }],
+      });
+    }
+    // The same invalid token on the real path is rejected, so the paths above were no way around it.
+    expect((await post('/graphql')).status).toBe(401);
+    expect((await post('/graphql/')).status).toBe(401);
+  });
+
   it('rejects a subscription, which the graph does not serve', async () => {
     const response = await stack.query('subscription Lan { allaLan { kod } }');
 
