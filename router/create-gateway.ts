@@ -14,6 +14,8 @@ import { useAccessChangeInvalidation } from './access-change-plugin.ts';
 import { useAuditLog, type RouterContext } from './audit-plugin.ts';
 import type { LogLevel } from '../src/config/load-config.ts';
 import type { SubgraphName } from '../src/subgraph-names.ts';
+import { useCodedErrors } from './coded-errors-plugin.ts';
+import { useIntrospectionAlone } from './introspection-alone-plugin.ts';
 import { useKnownOperationTypes } from './known-operation-types-plugin.ts';
 import { useNullDataOnExecutionError } from './null-data-plugin.ts';
 import { renderGraphiqlPage } from './graphiql-page.ts';
@@ -92,6 +94,8 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
       // Limits, rate limit and cache first, so a rejected or cached request costs nothing more.
       ...options.protection.plugins(),
       useKnownOperationTypes(),
+      useIntrospectionAlone(),
+      useCodedErrors(),
       useNullDataOnExecutionError(),
       useAuditLog(options.auditStore, options.log),
       useAccessChangeInvalidation(options.accessContexts, options.log),

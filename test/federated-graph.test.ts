@@ -250,6 +250,35 @@ describe('federated graph through the router', () => {
     expect((await post('/graphql/')).status).toBe(401);
   });
 
+  it('rejects introspection mixed with data fields', async () => {
+    const response = await stack.query('{ allaLan { kod } __schema { queryType { name } } }');
+
+    expect(response).toEqual({
+      errors: [
+        {
+          message: 'Introspektion (__schema, __type) kan inte blandas med andra fält i samma operation. Skicka den som en egen fråga.',
+          locations: [{ line: 1, column: 19 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    });
+    expect(await stack.query('{ __schema { queryType { name } } }')).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+
+  it('codes a variable of the wrong type as BAD_USER_INPUT', async () => {
+    const response = await stack.query('query Antal($n: Int) { sokTillsynsobjekt(first: $n) { totalCount } }', { n: '100' });
+
+    expect(response).toEqual({
+      errors: [
+        {
+          message: 'Variable "$n" got invalid value "100"; Int cannot represent non-integer value: "100"',
+          locations: [{ line: 1, column: 13 }],
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    });
+  });
+
   it('rejects a subscription, which the graph does not serve', async () => {
     const response = await stack.query('subscription Lan { allaLan { kod } }');
 
