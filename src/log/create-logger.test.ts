@@ -48,6 +48,15 @@ describe('createLogger', () => {
     expect(capture.text()).not.toContain(TOKEN);
   });
 
+  it('scrubs a personnummer that letters touch', () => {
+    const capture = captureLines();
+    const log = createLogger('test', 'info', capture.stream);
+
+    log.info({ operationName: 'Sok199001012385', clientName: 'kommunX199001012385x' }, 'request completed');
+
+    expect(capture.lines()[0]).toMatchObject({ operationName: 'Sok[redacted]', clientName: 'kommunX[redacted]x' });
+  });
+
   it('keeps case numbers, dates and organisation numbers', () => {
     const capture = captureLines();
     const log = createLogger('test', 'info', capture.stream);

@@ -5,8 +5,9 @@ const REDACTED = '[redacted]';
 /**
  * Personnummer and samordningsnummer, with or without century and separator (`199001012385`,
  * `900101-2385`): a plausible month and day (day + 60 for samordningsnummer), then four digits.
+ * Letters may touch it (`Sok199001012385` as an operation name), only digits may not.
  */
-const PERSONNUMMER = /(?<![\dA-Za-z])(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01])[-+]?\d{4}(?!\d)/g;
+const PERSONNUMMER = /(?<!\d)(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01])[-+]?\d{4}(?!\d)/g;
 /** HSA-ids: `SE`, the issuer's ten-digit organisationsnummer, a hyphen and the holder's part. */
 const HSA_ID = /\bSE\d{10}-[A-Za-z0-9]+\b/g;
 /** Bearer tokens and bare JWTs (three base64url parts, the first starting with `eyJ`). */

@@ -1,3 +1,4 @@
+import { scrubText } from '../log/scrub-identifiers.ts';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /** Upper bounds in seconds of the latency histograms, from a fast entity lookup to the longest allowed subgraph call. */
@@ -91,6 +92,8 @@ function createGraphqlMetrics(): GraphqlMetrics {
     operationLabel(name) {
       if (!name) return 'anonymous';
       if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return 'other';
+      // A caller may put a personnummer into a name; a metrics label would keep it for good.
+      if (scrubText(name) !== name) return 'other';
       if (knownOperations.has(name)) return name;
       if (knownOperations.size >= MAX_OPERATION_LABELS) return 'other';
       knownOperations.add(name);
