@@ -44,15 +44,19 @@ export interface GatewayOptions {
   /** The benchmark's router variants: another query planner, or subgraphs executed in this process. */
   overrides?: GatewayOverrides;
   protection: RouterProtection;
+  /** Browser origins allowed to call the router from another site. */
+  corsOrigins: string[];
 }
 
 /** Gateway settings a benchmark variant may replace; the shipped router replaces none. */
 export type GatewayOverrides = Pick<GatewayConfigSupergraph, 'unifiedGraphHandler' | 'transports'>;
 
 // Hive Gateway's logger has four levels and false, so pino's finer levels map onto them.
-const GATEWAY_LOG_LEVELS: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error' | false> = {
-  trace: 'debug',
-  debug: 'debug',
+// The gateway's debug level writes whole subgraph requests and responses, restricted data
+// included, so the project's debug and trace levels stop at the gateway's info level.
+const GATEWAY_LOG_LEVELS: Record<LogLevel, 'info' | 'warn' | 'error' | false> = {
+  trace: 'info',
+  debug: 'info',
   info: 'info',
   warn: 'warn',
   error: 'error',
@@ -80,6 +84,9 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     healthCheckEndpoint: '/health/live',
     readinessCheckEndpoint: '/health/ready',
     // The gateway's own log lines go through the router's pino logger, so they are JSON and scrubbed too.
+    // No cross-origin access unless origins are configured: the gateway's default would allow
+    // any page in a browser to call the graph with the browser's credentials.
+    cors: options.corsOrigins.length > 0 ? { origin: options.corsOrigins, methods: ['GET', 'POST'], credentials: false } : false,
     logging: new HiveLogger({ level: GATEWAY_LOG_LEVELS[options.logLevel], writers: [new PinoLogWriter(options.log)] }),
     upstreamTimeout: options.subgraphTimeoutMs,
     propagateHeaders: {

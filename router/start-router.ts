@@ -73,6 +73,7 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
     recordRequest,
     overrides: options.gateway,
     protection,
+    corsOrigins: config.corsOrigins,
   });
   const serveHealth = createHealthEndpoints({ gateway, subgraphUrls, timeoutMs: config.subgraphTimeoutMs, log });
 

@@ -232,6 +232,15 @@ describe('federated graph through the router', () => {
     });
   });
 
+  it('allows no cross-origin calls by default', async () => {
+    const preflight = await fetch(stack.routerUrl, { method: 'OPTIONS', headers: { origin: 'http://annan-sida.example', 'access-control-request-method': 'POST' } });
+    const call = await fetch(stack.routerUrl, { method: 'POST', headers: { origin: 'http://annan-sida.example', 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ allaLan { kod } }' }) });
+
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(call.headers.get('access-control-allow-origin')).toBeNull();
+    expect(call.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
   it('serves GraphQL on /graphql alone', async () => {
     const origin = new URL(stack.routerUrl).origin;
     const body = JSON.stringify({ query: '{ allaLan { kod } }' });

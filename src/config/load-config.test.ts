@@ -59,6 +59,7 @@ describe('loadConfig', () => {
     ['IVO_HOST', 'not a host', 'IVO_HOST ska vara en IP-adress eller ett värdnamn, till exempel 127.0.0.1 (fick "not a host").'],
     ['IVO_HOST', '300.1.1.1', 'IVO_HOST ska vara en IP-adress eller ett värdnamn, till exempel 127.0.0.1 (fick "300.1.1.1").'],
     ['IVO_ACCESS_CONTEXT_TTL_SECONDS', '61', 'IVO_ACCESS_CONTEXT_TTL_SECONDS ska vara ett heltal från 0 till 60 (fick "61").'],
+    ['IVO_CORS_ORIGINS', 'https://mina-sidor.ivo.se/app', 'IVO_CORS_ORIGINS ska vara kommaseparerade ursprung som https://mina-sidor.ivo.se, utan sökväg (fick "https://mina-sidor.ivo.se/app").'],
     ['IVO_TOKEN_JWKS_URL', 'ftp://idp/jwks', 'IVO_TOKEN_JWKS_URL ska vara en http- eller https-adress (fick "ftp://idp/jwks").'],
     ['IVO_SUBGRAPH_TIMEOUT_MS', '50', 'IVO_SUBGRAPH_TIMEOUT_MS ska vara ett heltal från 100 till 300000 (fick "50").'],
     ['IVO_SUBGRAPH_TIMEOUT_MS', '10s', 'IVO_SUBGRAPH_TIMEOUT_MS ska vara ett heltal från 100 till 300000 (fick "10s").'],

@@ -25,6 +25,8 @@ export interface Config {
   internalKeys: { privateKeyPem: string | null; publicKeyPem: string | null };
   /** How long the router keeps an access context per identity, at most 60 seconds. */
   accessContextTtlSeconds: number;
+  /** Browser origins (IVO_CORS_ORIGINS) that may call the router from another site; empty allows none. */
+  corsOrigins: string[];
   devIdentityProviderPort: number;
   auditDatabaseUrl: string;
   /** How long the router waits for one subgraph call before it answers without that subgraph's data. */
@@ -131,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicKeyPem: readPem(env, 'IVO_INTERNAL_PUBLIC_KEY', 'PUBLIC KEY'),
     },
     accessContextTtlSeconds: readInteger(env, 'IVO_ACCESS_CONTEXT_TTL_SECONDS', 60, 0, 60),
+    corsOrigins: readOrigins(env, 'IVO_CORS_ORIGINS'),
     devIdentityProviderPort: readPort(env, 'IVO_DEV_IDP_PORT', 4010),
     auditDatabaseUrl: readDatabaseUrl(env, 'IVO_AUDIT_DATABASE_URL', `sqlite:${path.join(dataDir, 'audit.sqlite')}`),
     subgraphTimeoutMs: readInteger(env, 'IVO_SUBGRAPH_TIMEOUT_MS', 10_000, 100, 300_000),
@@ -167,6 +170,18 @@ function readPort(env: NodeJS.ProcessEnv, variable: string, fallback: number): n
     throw new ConfigError(variable, `${variable} ska vara ett portnummer mellan 1 och 65535 (fick "${value}").`);
   }
   return port;
+}
+
+function readOrigins(env: NodeJS.ProcessEnv, variable: string): string[] {
+  const value = env[variable]?.trim();
+  if (!value) return [];
+  const origins = value.split(',').map((origin) => origin.trim());
+  for (const origin of origins) {
+    if (!/^https?:\/\/[A-Za-z0-9.[\]:-]+$/.test(origin) || origin.endsWith(':')) {
+      throw new ConfigError(variable, `${variable} ska vara kommaseparerade ursprung som https://mina-sidor.ivo.se, utan sökväg (fick "${origin}").`);
+    }
+  }
+  return origins;
 }
 
 function readHost(env: NodeJS.ProcessEnv, variable: string, fallback: string): string {

@@ -30,6 +30,17 @@ const identityOf = (id: string) => {
 };
 
 describe('development identity provider', () => {
+  it('allows cross-origin reads from the router’s origin alone', async () => {
+    const tokenFrom = (origin: string) => fetch(`${provider.url}/token?anvandare=A-00001`, { headers: { origin } });
+
+    const fromRouter = await tokenFrom(`http://localhost:${config.routerPort}`);
+    const fromElsewhere = await tokenFrom('http://annan-sida.example');
+
+    expect(fromRouter.headers.get('access-control-allow-origin')).toBe(`http://localhost:${config.routerPort}`);
+    expect(fromElsewhere.headers.get('access-control-allow-origin')).toBeNull();
+    expect(fromElsewhere.headers.get('vary')).toBe('Origin');
+  });
+
   it('lists the fixed users first', async () => {
     const users = (await (await fetch(`${provider.url}/anvandare`)).json()) as { id: string; namn: string; roller: string[] }[];
 
