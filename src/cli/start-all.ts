@@ -54,7 +54,9 @@ export async function startAll(config: Config): Promise<void> {
     const child: Child = {
       label,
       process: spawn(process.execPath, [...process.execArgv, MAIN_FILE, ...args], {
-        stdio: ['ignore', 'inherit', 'inherit'],
+        // The IPC channel closes when this supervisor dies in any way, SIGKILL included, and the
+        // child then stops itself (see stopOnSignals).
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         env: process.env,
         // Its own process group: Ctrl-C reaches only this supervisor, which stops the children in order.
         detached: true,
