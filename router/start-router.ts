@@ -14,6 +14,7 @@ import { createCallerTokenVerifier } from './caller-token.ts';
 import type { RouterContext } from './audit-plugin.ts';
 import { createGateway, type GatewayOverrides } from './create-gateway.ts';
 import { createRouterProtection } from './router-protection.ts';
+import { explainUnreachableDatabase } from '../src/db/unreachable-database-error.ts';
 import { serveGraphiqlAsset } from './graphiql-page.ts';
 import { createHealthEndpoints } from './health-endpoints.ts';
 import { createRouterMetrics } from '../src/metrics/metrics-registry.ts';
@@ -51,7 +52,9 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
     options.subgraphUrls ??
     (Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://${urlHost(config.host)}:${config.subgraphPorts[name]}/graphql`])) as Record<SubgraphName, string>);
   const internalPrivateKey = loadInternalPrivateKey(config);
-  const auditStore = await AuditStore.open(config.auditDatabaseUrl);
+  const auditStore = await AuditStore.open(config.auditDatabaseUrl).catch((error: unknown) => {
+    throw explainUnreachableDatabase(error, 'IVO_AUDIT_DATABASE_URL', config.auditDatabaseUrl);
+  });
   const verifyCallerToken = createCallerTokenVerifier(config.callerToken, () => devIdentityProviderKeys(config).publicKeyPem);
   const accessContexts = createAccessContextClient({ usersUrl: subgraphUrls.users, privateKey: internalPrivateKey, ttlSeconds: config.accessContextTtlSeconds });
   // Outside production GraphiQL offers the development identity provider's seeded users.

@@ -1,4 +1,5 @@
-import type { Config } from '../config/load-config.ts';
+import { subgraphVariablePrefix, type Config } from '../config/load-config.ts';
+import { explainUnreachableDatabase } from '../db/unreachable-database-error.ts';
 import { generateWorld } from '../seed/generate-world.ts';
 import type { World } from '../seed/world-types.ts';
 import { prepareDatabase, readSeedScale } from '../subgraph/prepare-database.ts';
@@ -37,6 +38,8 @@ export async function seedDatabases(config: Config, options: SeedOptions): Promi
         reseed: options.force,
         world: worldOnce,
         progress: progress.forSubgraph(name),
+      }).catch((error: unknown) => {
+        throw explainUnreachableDatabase(error, `${subgraphVariablePrefix(name)}_DATABASE_URL`, config.databaseUrls[name]);
       });
       const scale = await readSeedScale(prepared.database);
       await prepared.database.close();
