@@ -111,7 +111,7 @@ describe('failing sources', () => {
         data: { tillsynsobjekt: { ...complete.data.tillsynsobjekt, arenden: null } },
         errors: [
           {
-            message: 'Databasen för Ärendehanteringen (cases) svarar inte just nu. Uppgifterna därifrån är null i svaret. Försök igen om en stund.',
+            message: 'Ärendehanteringen (cases) når inte sin databas just nu. Uppgifterna därifrån är null i svaret. Försök igen om en stund.',
             path: ['tillsynsobjekt', 'arenden'],
             extensions: { code: 'SOURCE_UNAVAILABLE', subgraph: 'cases', reason: 'database', requestId: 'database-away', serviceName: 'cases' },
           },

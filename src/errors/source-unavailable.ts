@@ -31,6 +31,6 @@ function sourceUnavailableMessage(subgraph: SubgraphName, reason: UnavailableRea
     case 'unreachable':
       return `${source} går inte att nå just nu. ${advice}`;
     case 'database':
-      return `Databasen för ${source} svarar inte just nu. ${advice}`;
+      return `${source} når inte sin databas just nu. ${advice}`;
   }
 }
