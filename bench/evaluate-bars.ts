@@ -65,7 +65,7 @@ export function evaluateBars(results: readonly ScenarioResult[], checks: readonl
     }),
     ratioBar({
       id: 'scale-p50-growth',
-      description: `p50 at scale ${largestScale} is at most 1.5x p50 at scale ${baseScale} on every scenario`,
+      description: largestScale === baseScale ? 'p50 at the largest scale is at most 1.5x p50 at the smallest (needs two scales)' : `p50 at scale ${largestScale} is at most 1.5x p50 at scale ${baseScale} on every scenario`,
       limit: '≤ 1.50x',
       maximum: 1.5,
       ratios:

@@ -1,3 +1,4 @@
+import { formatBarValue } from './report-markdown.ts';
 import { SingleBar } from 'cli-progress';
 import { BENCH_USAGE, BenchUsageError, parseBenchOptions } from './bench-options.ts';
 import { runBenchmark } from './run-benchmark.ts';
@@ -22,7 +23,7 @@ async function main(argv: string[]): Promise<void> {
   for (const result of report.results) {
     console.log(result.failure ? `${result.variant} ${result.scenario}: misslyckades: ${result.failure}` : `${result.variant} ${result.scenario}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, p95 ${result.latencyMs.p95.toFixed(1)} ms, ${result.errors} fel, ${result.statementsPerRequest.toFixed(1)} SQL/begäran`);
   }
-  for (const item of report.bars) console.log(`${item.pass === null ? 'ej mätt' : item.pass ? 'OK    ' : 'EJ OK '} ${item.id}: ${item.measured === null ? '–' : item.measured.toFixed(2)} (${item.limit})`);
+  for (const item of report.bars) console.log(`${item.pass === null ? 'ej mätt' : item.pass ? 'OK    ' : 'EJ OK '} ${item.id}: ${formatBarValue(item.id, item.measured)} (${item.limit})`);
   console.log(`Resultat: ${written.markdown}, ${written.json}, ${written.svg}`);
 }
 

@@ -60,7 +60,8 @@ export function reportMarkdown(report: BenchReport, svgFile: string): string {
   return lines.join('\n');
 }
 
-function formatBarValue(id: string, value: number | null): string {
+/** Formats a bar's measured value: MiB for memory, a ratio for the others. */
+export function formatBarValue(id: string, value: number | null): string {
   if (value === null) return '–';
   return id === 'stack-peak-rss' ? `${(value / MIB).toFixed(0)} MiB` : `${value.toFixed(2)}x`;
 }
