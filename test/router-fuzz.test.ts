@@ -254,6 +254,20 @@ describe('request shape check', () => {
     expect(result.status).toBe(200);
     expect(result.body).toEqual({ data: { lan: { namn: 'Västra Götalands län' } } });
   });
+
+  it('rejects a truncated JSON body without repeating it', async () => {
+    const result = await httpPost(stack.routerUrl, '{"query":"{ x }", "variables": {"identitet": "199001012385", ');
+
+    expect(result.status).toBe(400);
+    expect(result.body).toEqual({
+      errors: [
+        {
+          message: 'Begäran kunde inte läsas: kroppen är inte giltig JSON eller har fel form. Skicka ett JSON-objekt med query, variables, operationName och extensions.',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
+  });
 });
 
 /** Returns the errors of a GraphQL response body, or of each response in a batch. */
