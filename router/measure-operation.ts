@@ -2,6 +2,7 @@ import {
   getNamedType,
   getNullableType,
   isCompositeType,
+  isInputType,
   isInterfaceType,
   isListType,
   isObjectType,
@@ -14,6 +15,8 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  typeFromAST,
+  valueFromAST,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../src/graphql/page-arguments.ts';
 
@@ -38,12 +41,14 @@ const EMPTY: OperationMeasure = { depth: 0, aliases: 0, directives: 0, cost: 0 }
 /**
  * Measures one operation of a document against the schema. The cost multiplies each field's
  * subtree by its list size: `first` (its variable's value, or the argument's default) for
- * connections, 1 for a connection's `edges`, ASSUMED_LIST_SIZE for other lists of objects.
+ * connections, 1 for a connection's `edges`, ASSUMED_LIST_SIZE for other lists of objects. A
+ * variable missing from `variables` takes the default value of its definition in the operation.
  * Introspection fields count toward depth, aliases and directives but add no cost, since the
  * router resolves them from memory. `__Type.ofType` adds no depth, because it only unwraps the
  * list and non-null wrappers of one type.
  */
-export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): OperationMeasure {
+export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, requestVariables: Record<string, unknown>): OperationMeasure {
+  const variables = withDefaultValues(schema, operation, requestVariables);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -106,6 +111,24 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
   }
 
   return measureSelections(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
+}
+
+/**
+ * Adds the default value of each variable that the request leaves out, so `$n: Int = 100` sent
+ * without variables is priced at 100 and not at the argument's default.
+ */
+function withDefaultValues(schema: GraphQLSchema, operation: OperationDefinitionNode, requestVariables: Record<string, unknown>): Record<string, unknown> {
+  const variables = { ...requestVariables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (Object.hasOwn(requestVariables, name) || !definition.defaultValue) continue;
+
+    const type = typeFromAST(schema, definition.type);
+    // An unknown type or an invalid default fails validation; until then it reads as no default.
+    const value = type && isInputType(type) ? valueFromAST(definition.defaultValue, type) : undefined;
+    if (value !== undefined) variables[name] = value;
+  }
+  return variables;
 }
 
 function listSize(field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, parentType: GraphQLNamedType | undefined, variables: Record<string, unknown>): number {

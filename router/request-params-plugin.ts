@@ -1,6 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { codedError } from '../src/errors/coded-error.ts';
+import { exceedsNestingDepth } from './exceeds-nesting-depth.ts';
 
 function badRequest(message: string): GraphQLError {
   return codedError('BAD_REQUEST', message, { http: { status: 400 } });
@@ -9,11 +10,17 @@ function badRequest(message: string): GraphQLError {
 const OBJECT_FIELDS = ['variables', 'extensions'] as const;
 const STRING_FIELDS = ['query', 'operationName'] as const;
 
+/** Levels of objects and arrays allowed in `variables` and `extensions`, the field itself included. */
+export const MAX_PARAMS_NESTING_DEPTH = 32;
+
 /**
  * Rejects requests whose GraphQL parameters have the wrong shape, with BAD_REQUEST and HTTP 400,
  * before any other plugin reads them. Without this check, two inputs reach code that throws in
  * Hive Gateway runtime 2.12.1 and GraphQL Yoga 5.24: invalid JSON in a GET request's `variables`
- * or `extensions`, and a batch containing a number. Callers then see a masked HTTP 500.
+ * or `extensions`, and a batch containing a number. Callers then see a masked HTTP 500. The
+ * check also rejects `variables` and `extensions` nested deeper than MAX_PARAMS_NESTING_DEPTH,
+ * because later code such as the response cache key serializes them recursively. A body that
+ * cannot be parsed gets a Swedish message that neither repeats the body nor names the parser's error.
  */
 export function useRequestParamsCheck(): GatewayPlugin {
   return {
@@ -23,8 +30,10 @@ export function useRequestParamsCheck(): GatewayPlugin {
           try {
             return await requestParser(request);
           } catch (error) {
+            // Yoga's messages for an invalid body repeat the parser's error, which quotes the body.
             if (error instanceof SyntaxError) throw badRequest('Begäran innehåller ogiltig JSON i query, variables eller extensions.');
-            throw error;
+            if (isRouterError(error)) throw error;
+            throw badRequest('Begäran kunde inte läsas: kroppen är inte giltig JSON eller har fel form. Skicka ett JSON-objekt med query, variables, operationName och extensions.');
           }
         });
       }
@@ -40,6 +49,9 @@ export function useRequestParamsCheck(): GatewayPlugin {
             for (const field of OBJECT_FIELDS) {
               const value = fields[field];
               if (value != null && (typeof value !== 'object' || Array.isArray(value))) throw badRequest(`Fältet ${field} ska vara ett JSON-objekt (fick ${describe(value)}).`);
+              if (exceedsNestingDepth(value, MAX_PARAMS_NESTING_DEPTH)) {
+                throw badRequest(`Fältet ${field} är för djupt nästlat: högst ${MAX_PARAMS_NESTING_DEPTH} nivåer av objekt och listor tillåts.`);
+              }
             }
             for (const field of STRING_FIELDS) {
               const value = fields[field];
@@ -50,6 +62,16 @@ export function useRequestParamsCheck(): GatewayPlugin {
       };
     },
   };
+}
+
+/**
+ * Returns true for an error the router's own plugins raised while reading the body, such as
+ * REQUEST_TOO_LARGE from the body size limit. Yoga's parse errors carry BAD_REQUEST or no code.
+ */
+function isRouterError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  const code = error.extensions.code;
+  return typeof code === 'string' && code !== 'BAD_REQUEST';
 }
 
 const SWEDISH_TYPE_NAMES: Record<string, string> = { object: 'ett objekt', number: 'ett tal', boolean: 'ett sanningsvärde', string: 'en sträng' };

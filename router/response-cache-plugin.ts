@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { createInMemoryCache, hashSHA256, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import { hashSHA256, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import type { Logger } from '../src/log/create-logger.ts';
 import type { CacheHints } from './cache-hints.ts';
 import { callerKindOf } from './caller-kind.ts';
@@ -13,24 +13,35 @@ import { callerKindOf } from './caller-kind.ts';
  * when the key is built.
  */
 export function useAnonymousResponseCache(hints: CacheHints, cache: Cache): GatewayPlugin {
+  // Contexts whose variables could not be serialized into a key, which the cache then skips.
+  const unkeyable = new WeakSet<object>();
+
   return useResponseCache({
     session: () => null,
-    enabled: (_request, context) => callerKindOf(context) === 'anonymous',
+    enabled: (_request, context) => callerKindOf(context) === 'anonymous' && !unkeyable.has(context),
     ttl: 0,
     // The plugin reads type names and `Type.field` coordinates from the same map.
     ttlPerSchemaCoordinate: { ...hints.ttlPerType, ...hints.ttlPerSchemaCoordinate },
     cache,
     includeExtensionMetadata: false,
+    // The plugin builds a key for every request before it calls `enabled`, so the key is left
+    // empty for callers the cache does not serve.
     buildResponseCacheKey: ({ documentString, variableValues, operationName, context }) => {
+      if (callerKindOf(context) !== 'anonymous') return '';
+
       const persistedQuery = (context as { params?: { extensions?: { persistedQuery?: { sha256Hash?: unknown } } } }).params?.extensions?.persistedQuery;
-      return hashSHA256(JSON.stringify([documentString, persistedQuery?.sha256Hash ?? null, operationName ?? null, variableValues ?? {}]));
+      let serialized: string;
+      try {
+        serialized = JSON.stringify([documentString, persistedQuery?.sha256Hash ?? null, operationName ?? null, variableValues ?? {}]);
+      } catch {
+        // The request parameter check rejects the values that make JSON.stringify throw (deep
+        // nesting), so this branch is a last resort and the request runs without the cache.
+        unkeyable.add(context as object);
+        return '';
+      }
+      return hashSHA256(serialized);
     },
   }) as GatewayPlugin;
-}
-
-/** Creates the response cache in this process's memory; each replica then caches on its own. */
-export function createMemoryResponseCache(): Cache {
-  return createInMemoryCache({ max: 1000 });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Cache } from '@graphql-yoga/plugin-response-cache';
 import type { Redis } from 'ioredis';
 import { readSupergraphConfig } from '../src/composition/read-supergraph-config.ts';
 import { SUPERGRAPH_CONFIG_FILE } from '../src/cli/compose.ts';
-import type { RequestProtection } from '../src/config/read-request-protection.ts';
+import { responseCacheMaxEntryBytes, type RequestProtection } from '../src/config/read-request-protection.ts';
 import type { Logger } from '../src/log/create-logger.ts';
 import { readCacheHints } from './cache-hints.ts';
 import { useIntrospectionControl } from './introspection-plugin.ts';
@@ -17,7 +17,9 @@ import { openRedis } from './redis-client.ts';
 import { useRequestParamsCheck } from './request-params-plugin.ts';
 import { useRequestSizeLimits } from './request-size-plugin.ts';
 import { countCacheLookups, type CacheMetrics } from './count-cache-lookups.ts';
-import { createMemoryResponseCache, tolerateCacheFailures, useAnonymousResponseCache } from './response-cache-plugin.ts';
+import { createByteLimitedCache } from './create-byte-limited-cache.ts';
+import { tolerateCacheFailures, useAnonymousResponseCache } from './response-cache-plugin.ts';
+import { skipOversizedResponses } from './skip-oversized-responses.ts';
 
 /** The router's defences and caches, ready to hand to the gateway. */
 export interface RouterProtection {
@@ -32,11 +34,12 @@ export async function createRouterProtection(settings: RequestProtection, log: L
   const redis: Redis | null = settings.redisUrl ? await openRedis(settings.redisUrl, log) : null;
   const rateLimitStore = redis ? createRedisRateLimitStore(redis) : createMemoryRateLimitStore();
   // The Redis cache is built against @envelop/response-cache 8, whose Cache interface matches 9's.
+  const maxEntryBytes = responseCacheMaxEntryBytes(settings.responseCacheMaxBytes);
   const store: Cache | null = !settings.responseCacheEnabled
     ? null
     : redis
-      ? tolerateCacheFailures(createRedisCache({ redis }) as Cache, log)
-      : createMemoryResponseCache();
+      ? skipOversizedResponses(tolerateCacheFailures(createRedisCache({ redis }) as Cache, log), maxEntryBytes)
+      : createByteLimitedCache({ maxBytes: settings.responseCacheMaxBytes, maxEntryBytes });
   const responseCache = store && countCacheLookups(store, metrics);
   const hints = readCacheHints(readSupergraphConfig(SUPERGRAPH_CONFIG_FILE).map((subgraph) => subgraph.sdl));
   const { limits } = settings;

@@ -149,6 +149,27 @@ describe('query limits', () => {
     expect(allowed.body.data.kommuner.edges).toHaveLength(40);
   });
 
+  it('prices a variable at its default value', async () => {
+    const query = 'query Q($n: Int = 100) { sokTillsynsobjekt(first: $n) { edges { node { kommun { tillsynsobjekt(first: $n) { edges { node { namn } } } } } } } }';
+    // sokTillsynsobjekt 1 + 100 × (edges 1 + node 1 + kommun 1 + tillsynsobjekt (1 + 100 × (edges 1 + node 1 + namn 1))) = 30401
+    const expected = {
+      errors: [
+        {
+          message:
+            'Frågan beräknas hämta 30401 fält (listor räknade med first), högst 5000 tillåts för anonyma anrop. Dela upp frågan i mindre frågor eller logga in för högre gränser.',
+          extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'maxCost', maximum: 5000, actual: 30401 },
+        },
+      ],
+    };
+
+    const withoutVariables = await asAnonymous({ query });
+    const withVariable = await asAnonymous({ query, variables: { n: 100 } });
+
+    expect(withoutVariables.status).toBe(withVariable.status);
+    expect(withoutVariables.body).toEqual(expected);
+    expect(withVariable.body).toEqual(expected);
+  });
+
   it('prices a missing first at the default page size', async () => {
     // 20 counties × (1 + 20 assumed municipalities × (1 + 1 + 20 default units × 4 fields)) is far over 5000.
     const query = '{ allaLan { kommuner { namn tillsynsobjekt { edges { node { namn } } } } } }';

@@ -129,3 +129,45 @@ describe('readCacheHints', () => {
     expect(hints).toEqual({ ttlPerType: { Lan: 30_000, Kommun: 10_000 }, ttlPerSchemaCoordinate: { 'Lan.namn': 5_000 } });
   });
 });
+
+describe('response cache size cap', () => {
+  let smallCacheStack: Stack;
+
+  beforeAll(async () => {
+    // A 64 KiB budget caps one response at a sixteenth of it, 4096 bytes of JSON.
+    smallCacheStack = await startStack(inject('seededDataSet'), { env: { IVO_RESPONSE_CACHE: 'true', IVO_RESPONSE_CACHE_MAX_BYTES: '65536' } });
+  });
+
+  afterAll(async () => {
+    await smallCacheStack?.close();
+  });
+
+  /** Sends an anonymous query and returns its response with the number of SQL statements it cost. */
+  async function queryOnSmallCache(query: string) {
+    let result: any;
+    const statements = await smallCacheStack.recordStatements(async () => {
+      result = await httpPost(smallCacheStack.routerUrl, { query });
+    });
+    return { result, statementCount: Object.values(statements).reduce((sum, list) => sum + list.length, 0) };
+  }
+
+  it('does not cache a response over the entry cap', async () => {
+    const query = '{ allaLan { kod namn kommuner { kod namn } } }';
+    const first = await queryOnSmallCache(query);
+    const second = await queryOnSmallCache(query);
+
+    expect(first.result.status).toBe(200);
+    expect(JSON.stringify(first.result.body).length).toBeGreaterThan(4096);
+    expect(second.result.body).toEqual(first.result.body);
+    expect(second.statementCount).toBeGreaterThan(0);
+  });
+
+  it('still caches a response under the entry cap', async () => {
+    const first = await queryOnSmallCache(COUNTY_QUERY);
+    const second = await queryOnSmallCache(COUNTY_QUERY);
+
+    expect(first.statementCount).toBeGreaterThan(0);
+    expect(second.statementCount).toBe(0);
+    expect(second.result.body).toEqual(first.result.body);
+  });
+});

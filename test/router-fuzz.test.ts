@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { httpPost } from './http-post.ts';
 import { startStack, type Stack } from './start-stack.ts';
 
 let stack: Stack;
@@ -224,6 +225,48 @@ describe('request shape check', () => {
 
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ errors: [{ message: 'Fältet variables ska vara ett JSON-objekt (fick en lista).', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('rejects variables nested 5000 levels deep', async () => {
+    const nested = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const result = await httpPost(stack.routerUrl, `{"query": "{ allaLan { kod } }", "variables": {"unused": ${nested}}}`);
+
+    expect(result.status).toBe(400);
+    expect(result.body).toEqual({
+      errors: [{ message: 'Fältet variables är för djupt nästlat: högst 32 nivåer av objekt och listor tillåts.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
+  it('rejects extensions nested 5000 levels deep', async () => {
+    const nested = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const result = await httpPost(stack.routerUrl, `{"query": "{ allaLan { kod } }", "extensions": {"unused": ${nested}}}`);
+
+    expect(result.status).toBe(400);
+    expect(result.body).toEqual({
+      errors: [{ message: 'Fältet extensions är för djupt nästlat: högst 32 nivåer av objekt och listor tillåts.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
+  it('accepts variables nested 32 levels deep', async () => {
+    const nested = `${'['.repeat(31)}${']'.repeat(31)}`;
+    const result = await httpPost(stack.routerUrl, `{"query": "{ lan(kod: \\"14\\") { namn } }", "variables": {"unused": ${nested}}}`);
+
+    expect(result.status).toBe(200);
+    expect(result.body).toEqual({ data: { lan: { namn: 'Västra Götalands län' } } });
+  });
+
+  it('rejects a truncated JSON body without repeating it', async () => {
+    const result = await httpPost(stack.routerUrl, '{"query":"{ x }", "variables": {"identitet": "199001012385", ');
+
+    expect(result.status).toBe(400);
+    expect(result.body).toEqual({
+      errors: [
+        {
+          message: 'Begäran kunde inte läsas: kroppen är inte giltig JSON eller har fel form. Skicka ett JSON-objekt med query, variables, operationName och extensions.',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
   });
 });
 

@@ -12,6 +12,7 @@ describe('readRequestProtection', () => {
       persistedOnlyForAnonymous: false,
       rateLimit: { requests: 300, windowSeconds: 60, trustedProxies: 0 },
       responseCacheEnabled: true,
+      responseCacheMaxBytes: 67_108_864,
       redisUrl: null,
     });
     expect(DEFAULT_LIMITS.anonymous).toEqual({ maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxCost: 5000, maxBodyBytes: 16384, maxBatchSize: 0 });
@@ -34,6 +35,7 @@ describe('readRequestProtection', () => {
       IVO_RATE_LIMIT_WINDOW_SECONDS: '10',
       IVO_TRUSTED_PROXIES: '2',
       IVO_RESPONSE_CACHE: 'false',
+      IVO_RESPONSE_CACHE_MAX_BYTES: '2097152',
       IVO_REDIS_URL: 'redis://:hemligt@127.0.0.1:6379/2',
     }).requestProtection;
 
@@ -44,6 +46,7 @@ describe('readRequestProtection', () => {
     expect(settings.persistedOnlyForAnonymous).toBe(true);
     expect(settings.rateLimit).toEqual({ requests: 0, windowSeconds: 10, trustedProxies: 2 });
     expect(settings.responseCacheEnabled).toBe(false);
+    expect(settings.responseCacheMaxBytes).toBe(2_097_152);
     expect(settings.redisUrl).toBe('redis://:hemligt@127.0.0.1:6379/2');
   });
 
@@ -56,6 +59,8 @@ describe('readRequestProtection', () => {
     ['IVO_MAX_BATCH_LOGGED_IN', '-1', 'IVO_MAX_BATCH_LOGGED_IN ska vara ett heltal från 0 till 100000000 (fick "-1").'],
     ['IVO_MAX_DEPTH_ANONYMOUS', '0', 'IVO_MAX_DEPTH_ANONYMOUS ska vara ett heltal från 1 till 100000000 (fick "0").'],
     ['IVO_MAX_ALIASES_LOGGED_IN', 'många', 'IVO_MAX_ALIASES_LOGGED_IN ska vara ett heltal från 1 till 100000000 (fick "många").'],
+    ['IVO_RESPONSE_CACHE_MAX_BYTES', '1000', 'IVO_RESPONSE_CACHE_MAX_BYTES ska vara ett heltal från 65536 till 17179869184 (fick "1000").'],
+    ['IVO_RESPONSE_CACHE_MAX_BYTES', '64MB', 'IVO_RESPONSE_CACHE_MAX_BYTES ska vara ett heltal från 65536 till 17179869184 (fick "64MB").'],
     ['IVO_INTROSPECTION', 'anonymous', 'IVO_INTROSPECTION ska vara en av all, logged-in, none (fick "anonymous").'],
     ['IVO_PERSISTED_ONLY_ANONYMOUS', 'yes', 'IVO_PERSISTED_ONLY_ANONYMOUS ska vara true eller false (fick "yes").'],
     ['IVO_RATE_LIMIT_WINDOW_SECONDS', '0', 'IVO_RATE_LIMIT_WINDOW_SECONDS ska vara ett heltal från 1 till 86400 (fick "0").'],

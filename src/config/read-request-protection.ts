@@ -36,6 +36,8 @@ export interface RequestProtection {
     trustedProxies: number;
   };
   responseCacheEnabled: boolean;
+  /** Total size of the in-memory response cache in bytes of JSON; also sets the size cap of one response. */
+  responseCacheMaxBytes: number;
   /** Redis for the response cache and the rate limit counters; null keeps both in memory. */
   redisUrl: string | null;
 }
@@ -49,6 +51,14 @@ export const DEFAULT_LIMITS: Record<CallerKind, RequestLimits> = {
   anonymous: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxCost: 5000, maxBodyBytes: 16384, maxBatchSize: 0 },
   loggedIn: { maxDepth: 15, maxAliases: 50, maxTokens: 10000, maxDirectives: 50, maxCost: 50000, maxBodyBytes: 262144, maxBatchSize: 0 },
 };
+
+/** Default total size of the in-memory response cache: 64 MiB. */
+export const DEFAULT_RESPONSE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Returns the size cap of one cached response: 1 MiB, or a sixteenth of a smaller cache. */
+export function responseCacheMaxEntryBytes(maxBytes: number): number {
+  return Math.min(1024 * 1024, Math.floor(maxBytes / 16));
+}
 
 const LIMIT_VARIABLES: Record<keyof RequestLimits, string> = {
   maxDepth: 'MAX_DEPTH',
@@ -87,6 +97,7 @@ export function readRequestProtection(env: NodeJS.ProcessEnv, production: boolea
       trustedProxies: readInteger(env, 'IVO_TRUSTED_PROXIES', 0, 0, 10),
     },
     responseCacheEnabled: readBoolean(env, 'IVO_RESPONSE_CACHE', true),
+    responseCacheMaxBytes: readInteger(env, 'IVO_RESPONSE_CACHE_MAX_BYTES', DEFAULT_RESPONSE_CACHE_MAX_BYTES, 65_536, 17_179_869_184),
     redisUrl: readRedisUrl(env, 'IVO_REDIS_URL'),
   };
 }
