@@ -82,7 +82,7 @@ export async function selectValidRoles(db: Db, userId: string, today: string) {
 
 /** Selects the areas a committee reports for, as the reporter register keeps them. */
 export async function selectNamndAreas(db: Db, namndId: string): Promise<Verksamhetsomrade[]> {
-  const rows = await db.selectFrom('namnd_omrade').select('verksamhetsomrade').where('namnd_id', '=', namndId).execute();
+  const rows = await db.selectFrom('namnd_omrade').select('verksamhetsomrade').where('namnd_id', '=', namndId).orderBy('verksamhetsomrade').execute();
   return rows.map((row) => row.verksamhetsomrade);
 }
 
