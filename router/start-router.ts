@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import { loadInternalPrivateKey } from '../src/access/internal-keys.ts';
 import { AuditStore } from '../src/audit/audit-store.ts';
@@ -20,6 +21,9 @@ import { createHealthEndpoints } from './health-endpoints.ts';
 import { createRouterMetrics } from '../src/metrics/metrics-registry.ts';
 import { startMetricsServer } from '../src/metrics/start-metrics-server.ts';
 import { createRequestRecorder } from '../src/log/request-recorder.ts';
+
+/** Listeners one event target may carry in the router before Node warns of a leak. */
+const ABORT_LISTENER_LIMIT = 1000;
 
 /** The committed supergraph the router serves. */
 export const SUPERGRAPH_FILE = new URL('../schema/supergraph.graphql', import.meta.url).pathname;
@@ -47,6 +51,12 @@ export interface StartRouterOptions {
 
 /** Starts the router: GraphQL and GraphiQL at `/graphql`, health at `/health/live` and `/health/ready`. */
 export async function startRouter(config: Config, options: StartRouterOptions = {}): Promise<RunningRouter> {
+  // Each subgraph transport of @graphql-tools/executor-http 1.x has one long-lived abort signal,
+  // and every call in flight adds a listener to it that goes only when the call's own signal is
+  // collected. Node's default limit of 10 then logs false leak warnings under ordinary load, so
+  // signals created from here on (the transports among them) get a higher limit.
+  setMaxListeners(ABORT_LISTENER_LIMIT);
+
   const log = options.log ?? createLogger('router', config.logLevel);
   const subgraphUrls =
     options.subgraphUrls ??
