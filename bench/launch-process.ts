@@ -1,3 +1,4 @@
+import { stopChildProcess } from '../src/cli/stop-child-process.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /** A server process the benchmark started, with the address that reports it ready. */
@@ -36,16 +37,7 @@ export async function waitUntilReady(launched: LaunchedProcess, url: string, tim
   throw new Error(`${launched.label} was not ready at ${url} within ${timeoutMs / 1000} s:\n${launched.stderr()}`);
 }
 
-/** Stops a process with SIGTERM, and with SIGKILL when it has not exited after 10 seconds. */
+/** Stops a launched process with SIGTERM, and with SIGKILL when it has not exited after 10 seconds. */
 export function stopProcess(launched: LaunchedProcess): Promise<void> {
-  const { child } = launched;
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  return stopChildProcess(launched.child);
 }

@@ -8,6 +8,7 @@ import { startDevIdentityProvider } from '../dev-idp/start-dev-identity-provider
 import { createLogger } from '../log/create-logger.ts';
 import { SUBGRAPH_NAMES } from '../subgraph-names.ts';
 import { seedDatabases } from './seed-databases.ts';
+import { stopChildProcess } from './stop-child-process.ts';
 
 const MAIN_FILE = fileURLToPath(new URL('./main.ts', import.meta.url));
 const READY_TIMEOUT_MS = 60_000;
@@ -40,7 +41,7 @@ export async function startAll(config: Config): Promise<void> {
   const stopAll = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    await Promise.all(children.map((child) => stopChild(child.process)));
+    await Promise.all(children.map((child) => stopChildProcess(child.process)));
     await identityProvider?.close();
     process.exit(exitCode);
   };
@@ -103,14 +104,3 @@ async function waitUntilReady(child: Child): Promise<void> {
   throw new StartError(`${child.label} var inte klar på ${child.readyUrl} inom ${READY_TIMEOUT_MS / 1000} s.`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
