@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './load-config.ts';
@@ -32,7 +33,7 @@ describe('loadConfig', () => {
       IVO_ROUTER_PORT: '5000',
       IVO_CASES_PORT: '5002',
       IVO_DATA_DIR: '/tmp/ivo',
-      IVO_USERS_DATABASE_URL: 'sqlite:/srv/users.sqlite',
+      IVO_USERS_DATABASE_URL: `sqlite:${os.tmpdir()}/users.sqlite`,
       LOG_LEVEL: 'debug',
       IVO_SEED_SCALE: '8',
     });
@@ -41,7 +42,7 @@ describe('loadConfig', () => {
     expect(config.routerPort).toBe(5000);
     expect(config.subgraphPorts.cases).toBe(5002);
     expect(config.databaseUrls.committees).toBe('sqlite:/tmp/ivo/committees.sqlite');
-    expect(config.databaseUrls.users).toBe('sqlite:/srv/users.sqlite');
+    expect(config.databaseUrls.users).toBe(`sqlite:${os.tmpdir()}/users.sqlite`);
     expect(config.logLevel).toBe('debug');
     expect(config.seedScale).toBe(8);
   });
@@ -52,6 +53,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL ska vara en av fatal, error, warn, info, debug, trace, silent (fick "loud").'],
     ['IVO_SEED_SCALE', '0', 'IVO_SEED_SCALE ska vara ett heltal från 1 till 64 (fick "0").'],
     ['IVO_CASES_DATABASE_URL', 'mysql://db/cases', 'IVO_CASES_DATABASE_URL: okänt schema "mysql:"; använd sqlite:<fil>, mssql://användare:lösenord@värd:1433/databas eller postgres://användare:lösenord@värd:5432/databas.'],
+    ['IVO_CASES_DATABASE_URL', 'sqlite:/finns-inte/ivo/cases.sqlite', 'IVO_CASES_DATABASE_URL: mappen /finns-inte/ivo finns inte. Skapa den eller rätta sökvägen; bara IVO_DATA_DIR skapas av sig själv.'],
     ['IVO_USERS_DATABASE_URL', 'mssql://graf:hemligt@db.ivo.se/', 'IVO_USERS_DATABASE_URL: mssql-adressen saknar databas.'],
     ['IVO_USERS_DATABASE_URL', 'mssql://graf:hemligt@db.ivo.se/rapp?poolMax=0', 'IVO_USERS_DATABASE_URL: poolMax ska vara ett heltal från 1 till 100 (fick "0").'],
     ['IVO_USERS_DATABASE_URL', 'mssql://graf:hemligt@db.ivo.se/rapp?pool=5', 'IVO_USERS_DATABASE_URL: okänt alternativ "pool"; tillåtna är encrypt, trustServerCertificate, poolMin, poolMax, connectTimeoutMs, requestTimeoutMs.'],

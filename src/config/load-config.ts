@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { DatabaseUrlError, parseDatabaseUrl } from '../db/database-url.ts';
+import { DatabaseUrlError, parseDatabaseUrl, type DatabaseUrl } from '../db/database-url.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraph-names.ts';
 import { readRequestProtection, type RequestProtection } from './read-request-protection.ts';
 
@@ -290,11 +291,20 @@ function readLogLevel(env: NodeJS.ProcessEnv, variable: string, fallback: LogLev
 function readDatabaseUrl(env: NodeJS.ProcessEnv, variable: string, fallback: string): string {
   const value = env[variable];
   if (value === undefined || value === '') return fallback;
+  let parsed: DatabaseUrl;
   try {
-    parseDatabaseUrl(value);
+    parsed = parseDatabaseUrl(value);
   } catch (error) {
     if (!(error instanceof DatabaseUrlError)) throw error;
     throw new ConfigError(variable, `${variable}: ${error.message}`);
+  }
+  // Only the data folder is created on first start; a typing error in another path would
+  // otherwise create a folder anywhere and seed an invented database into it.
+  if (parsed.dialect === 'sqlite' && parsed.file !== ':memory:') {
+    const folder = path.dirname(path.resolve(parsed.file));
+    if (!fs.existsSync(folder)) {
+      throw new ConfigError(variable, `${variable}: mappen ${folder} finns inte. Skapa den eller rätta sökvägen; bara IVO_DATA_DIR skapas av sig själv.`);
+    }
   }
   return value;
 }
