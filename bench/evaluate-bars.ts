@@ -121,8 +121,12 @@ function ratioBar(spec: {
 }): BarResult {
   const ratios = spec.ratios.filter((ratio): ratio is { label: string; value: number } => ratio !== null && Number.isFinite(ratio.value));
   const values = ratios.map((ratio) => ratio.value);
-  const measured = values.length === 0 ? null : spec.minimum !== undefined ? Math.min(...values) : Math.max(...values);
-  const pass = measured === null ? null : spec.minimum !== undefined ? measured >= spec.minimum : measured <= (spec.maximum ?? Infinity);
+  // A bar with a minimum is judged by its lowest ratio, one with a maximum by its highest.
+  const isMinimum = spec.minimum !== undefined;
+  let measured: number | null = null;
+  if (values.length > 0) measured = isMinimum ? Math.min(...values) : Math.max(...values);
+  let pass: boolean | null = null;
+  if (measured !== null) pass = isMinimum ? measured >= (spec.minimum as number) : measured <= (spec.maximum ?? Infinity);
   return {
     id: spec.id,
     description: spec.description,

@@ -22,7 +22,7 @@ export function launchProcess(label: string, file: string, args: string[], env: 
   return { label, child, stderr: () => stderr };
 }
 
-/** Waits until `url` answers HTTP 2xx, and fails when the process exits first or after `timeoutMs`. */
+/** Waits until `url` returns HTTP 2xx, and fails when the process exits first or after `timeoutMs`. */
 export async function waitUntilReady(launched: LaunchedProcess, url: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -33,9 +33,9 @@ export interface BenchReport {
 export type ProgressListener = (done: number, total: number, label: string) => void;
 
 /**
- * Runs the benchmark: for each scale it seeds (or reuses) the data folder, starts the four
- * subgraphs with benchmark counters (once with graphql-shield and, when asked, once without), then
- * starts each router variant in turn and runs every scenario against it.
+ * Runs the benchmark. For each scale it seeds (or reuses) the data folder and starts the four
+ * subgraphs with benchmark counters, once with graphql-shield and, when requested, once without.
+ * Then it starts each router variant in turn and runs every scenario against it.
  */
 export async function runBenchmark(options: BenchOptions, onProgress: ProgressListener = () => {}): Promise<BenchReport> {
   const started = Date.now();
@@ -116,7 +116,7 @@ export async function runBenchmark(options: BenchOptions, onProgress: ProgressLi
   };
 }
 
-/** The environment of one scale's processes: its own data folder, loopback ports and the counters. */
+/** Builds the environment of one scale's processes: its own data folder, loopback ports and the counters. */
 function stackEnvironment(options: BenchOptions, scale: number): Record<string, string> {
   const env: Record<string, string> = {
     IVO_HOST: '127.0.0.1',
@@ -125,7 +125,7 @@ function stackEnvironment(options: BenchOptions, scale: number): Record<string, 
     IVO_ROUTER_PORT: String(options.port),
     IVO_BENCHMARK_COUNTERS: '1',
     // The load generator repeats one request from one address: the rate limit would reject most of
-    // it, and the anonymous response cache would answer without the subgraphs. Both are measured
+    // it, and the anonymous response cache would respond without the subgraphs. Both are measured
     // apart from the graph's own work, so they are off here.
     IVO_RATE_LIMIT_REQUESTS: '0',
     IVO_RESPONSE_CACHE: 'false',

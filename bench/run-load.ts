@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 const WORKER_FILE = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
 
-/** What the load generator sends: one POST repeated by `connections` connections for a duration. */
+/** Request the load generator sends: one POST repeated by `connections` connections for a duration. */
 export interface LoadRequest {
   url: string;
   headers: Record<string, string>;
@@ -13,7 +13,7 @@ export interface LoadRequest {
   withheldFieldsExpected: boolean;
 }
 
-/** What the load generator measured. Latencies are in milliseconds, over every response. */
+/** Figures the load generator measured. Latencies are in milliseconds, over every response. */
 export interface LoadResult {
   requests: number;
   durationSeconds: number;

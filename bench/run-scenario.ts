@@ -21,7 +21,7 @@ export interface ScenarioResult {
   /**
    * SQL statements per request, summed over the subgraphs. NOTE: Hive Gateway merges identical
    * subgraph requests in flight at the same moment, so under load this is below what one request
-   * alone needs; `StatementCheck` gives that.
+   * alone needs. `StatementCheck` gives the count of one request.
    */
   statementsPerRequest: number;
   /**
@@ -35,7 +35,7 @@ export interface ScenarioResult {
   peakRssBytes: PeakRss;
 }
 
-/** Where and how a scenario is sent, and which processes and counters belong to the variant. */
+/** Settings of one scenario run: the router, the variant's processes and counters, the caller's token and the load. */
 export interface ScenarioTarget {
   variant: Variant;
   routerUrl: string;

@@ -1,7 +1,7 @@
 /** One benchmark scenario: a fixed operation with its variables, sent as one caller. */
 export interface Scenario {
   name: ScenarioName;
-  /** What the operation asks for, for the report. */
+  /** Short description of the operation, for the report. */
   description: string;
   /** Seeded user id the development token is issued for; null sends no token (anonymous). */
   user: string | null;
@@ -19,7 +19,7 @@ export interface Scenario {
 export const SCENARIO_NAMES = ['oppen-lista', 'placering', 'evb', 'enhet'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
-/** The first day of the period "the last three years" before `today`, as YYYY-MM-DD. */
+/** Returns the first day of the period "the last three years" before `today`, as YYYY-MM-DD. */
 export function threeYearsBefore(today: Date): string {
   const start = new Date(Date.UTC(today.getUTCFullYear() - 3, today.getUTCMonth(), today.getUTCDate()));
   return start.toISOString().slice(0, 10);

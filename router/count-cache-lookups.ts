@@ -9,9 +9,9 @@ export interface CacheMetrics {
 
 /**
  * Wraps a response cache so that a lookup that finds a response counts as a hit, and a response
- * stored because none was found counts as a miss. Misses are counted on storing because the
+ * stored because none was found counts as a miss. Misses are counted on storing, because the
  * response cache plugin looks a missing key up twice per request (once for the HTTP request, once
- * for the execution), while it stores once; a response that cannot be cached counts as neither.
+ * for the execution) but stores it once. A response that cannot be cached counts as neither.
  */
 export function countCacheLookups(cache: Cache, metrics: CacheMetrics): Cache {
   return {

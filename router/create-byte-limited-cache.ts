@@ -23,7 +23,7 @@ interface Entry {
  * because the yoga in-memory cache keeps the result object tree, which takes several times the
  * size of its JSON on the heap. Like that cache, it indexes each response under every type name
  * and `Type:id` it contains, and takes TTLs in milliseconds, Infinity meaning no expiry.
- * NOTE: the byte count is of UTF-8 JSON. V8 holds the same string in 1 or 2 bytes per character,
+ * NOTE: the byte count is of UTF-8 JSON. V8 stores the same string in 1 or 2 bytes per character,
  * which for this graph's Latin-1 text is at most the UTF-8 size, plus a small overhead per entry.
  */
 export function createByteLimitedCache(options: ByteLimitedCacheOptions): Cache {

@@ -37,7 +37,7 @@ export interface GatewayOptions {
   log: Logger;
   devIdentityProviderUrl: string | null;
   accessContexts: AccessContextClient;
-  /** How long one subgraph call may take before its fields are answered with SOURCE_UNAVAILABLE. */
+  /** Time one subgraph call may take, in milliseconds, before its fields get SOURCE_UNAVAILABLE. */
   subgraphTimeoutMs: number;
   metrics: RouterMetrics;
   recordRequest: RequestRecorder;

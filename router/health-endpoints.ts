@@ -3,13 +3,13 @@ import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Logger } from '../src/log/create-logger.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../src/subgraph-names.ts';
 
-/** Longest time the readiness check waits for one subgraph's own readiness endpoint. */
+/** Maximum time, in milliseconds, the readiness check waits for one subgraph's own readiness endpoint. */
 const PROBE_TIMEOUT_MS = 2000;
 
 /** The body of the router's readiness response. */
 export interface RouterReadiness {
   status: 'ready' | 'unavailable';
-  /** Why the router is not ready; absent when it is. */
+  /** Reason the router is not ready; absent when it is ready. */
   reason?: string;
   supergraph: 'loaded' | 'unavailable';
   subgraphs: Record<SubgraphName, 'ready' | 'unavailable'>;
@@ -17,10 +17,10 @@ export interface RouterReadiness {
 
 /**
  * Creates the handler of `/health/live` and `/health/ready`. The router is live while its process
- * answers. It is ready while its supergraph is loaded and at least one subgraph reports itself
- * ready: with some subgraphs down it still answers with the data of the others, but with none it
- * has nothing to serve, so a load balancer should send callers elsewhere. Returns false for any
- * other path.
+ * responds. It is ready while its supergraph is loaded and at least one subgraph reports itself
+ * ready. With some subgraphs down it still returns the data of the others, but with none it has
+ * nothing to serve, so a load balancer should send callers elsewhere. Returns false for any other
+ * path.
  */
 export function createHealthEndpoints(options: { gateway: GatewayRuntime; subgraphUrls: Record<SubgraphName, string>; timeoutMs: number; log: Logger }) {
   const probeTimeoutMs = Math.min(PROBE_TIMEOUT_MS, options.timeoutMs);

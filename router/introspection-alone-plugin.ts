@@ -5,7 +5,7 @@ import type { ErrorCode } from '../src/errors/error-codes.ts';
 const INTROSPECTION_ROOT_FIELDS = new Set(['__schema', '__type']);
 
 /**
- * Rejects an operation that asks for `__schema` or `__type` next to data fields at its root,
+ * Rejects an operation that selects `__schema` or `__type` next to data fields at its root,
  * with GRAPHQL_VALIDATION_FAILED. The Rust query planner of @graphql-hive/router-runtime 1.4
  * fails to plan such a mix and the caller got an unexpected error (HTTP 500); asked on its own,
  * as GraphiQL and other tools do, introspection works.

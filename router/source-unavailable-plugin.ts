@@ -5,7 +5,7 @@ import { sourceUnavailable, type UnavailableReason } from '../src/errors/source-
 import type { Logger } from '../src/log/create-logger.ts';
 import { isSubgraphName, type SubgraphName } from '../src/subgraph-names.ts';
 
-/** Codes Hive Gateway and its HTTP executor give an upstream call that produced no GraphQL answer. */
+/** Codes Hive Gateway and its HTTP executor give an upstream call that returned no GraphQL response. */
 const TRANSPORT_FAILURE_CODES = new Set(['GATEWAY_TIMEOUT', 'RESPONSE_VALIDATION_FAILED', 'DOWNSTREAM_SERVICE_ERROR']);
 
 /**
@@ -43,7 +43,7 @@ function unavailableResult(subgraph: SubgraphName, error: unknown, options: { ti
 }
 
 /**
- * Replaces the errors that stand for a failed call (no answer, a timeout, a body that is not
+ * Replaces the errors that mean a failed call (no response, a timeout, a body that is not
  * GraphQL) and names the subgraph in its own `INTERNAL_SERVER_ERROR` and `SOURCE_UNAVAILABLE`
  * errors. Errors about the request itself, such as `FORBIDDEN`, pass unchanged.
  */
@@ -63,8 +63,8 @@ function replaceTransportErrors(subgraph: SubgraphName, result: ExecutionResult,
 function isTransportFailure(error: GraphQLError): boolean {
   const code = error.extensions?.code;
   if (typeof code === 'string' && TRANSPORT_FAILURE_CODES.has(code)) return true;
-  // The HTTP executor wraps a failed fetch in a GraphQLError around the network error; an error a
-  // subgraph sent in its body has no original error.
+  // The HTTP executor wraps a failed fetch in a GraphQLError around the network error. An error
+  // that a subgraph sent in its body has no original error.
   return error.originalError !== undefined && error.originalError !== null && !isGraphQLError(error.originalError);
 }
 

@@ -100,8 +100,8 @@ export async function startRouter(config: Config, options: StartRouterOptions = 
     const requestId = typeof request.headers['x-request-id'] === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(request.headers['x-request-id']) ? request.headers['x-request-id'] : randomUUID();
     request.headers['x-request-id'] = requestId;
 
-    // The gateway would answer GraphQL on any path ending in "graphql" (/x/graphql, //graphql),
-    // around checks keyed on the path, so it gets /graphql and /graphql/ alone.
+    // The gateway serves GraphQL on any path ending in "graphql" (/x/graphql, //graphql), which
+    // would bypass checks keyed on the path, so it receives /graphql and /graphql/ alone.
     if (pathname !== '/graphql' && pathname !== '/graphql/') {
       response.writeHead(404, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId });
       response.end(JSON.stringify({ errors: [{ message: `Sökvägen ${JSON.stringify(pathname.slice(0, 100))} finns inte. GraphQL finns på /graphql.`, extensions: { code: 'NOT_FOUND', requestId } }] }));

@@ -3,7 +3,7 @@ import type { RouterMetrics } from '../src/metrics/metrics-registry.ts';
 
 /**
  * Measures every call from the router to a subgraph, by subgraph and outcome: `unavailable` when
- * the subgraph gave no answer (see useSourceUnavailable), `error` when it answered with errors.
+ * the subgraph returned no response (see useSourceUnavailable), `error` when it returned errors.
  */
 export function useSubgraphMetrics(metrics: RouterMetrics): GatewayPlugin {
   return {
@@ -12,7 +12,9 @@ export function useSubgraphMetrics(metrics: RouterMetrics): GatewayPlugin {
       return ({ result }) => {
         if (Symbol.asyncIterator in result) return;
         const codes = (result.errors ?? []).map((error) => error.extensions?.code);
-        const outcome = codes.includes('SOURCE_UNAVAILABLE') ? 'unavailable' : codes.length > 0 ? 'error' : 'ok';
+        let outcome = 'ok';
+        if (codes.includes('SOURCE_UNAVAILABLE')) outcome = 'unavailable';
+        else if (codes.length > 0) outcome = 'error';
         metrics.subgraphDuration.observe({ subgraph: subgraphName, outcome }, (performance.now() - startedAt) / 1000);
       };
     },

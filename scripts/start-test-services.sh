@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs and starts what the test suite needs besides npm packages, from Debian's packages:
-# sqlfluff for the T-SQL check, a PostgreSQL server on loopback for the suite's PostgreSQL run,
-# and redis-server, which the Redis tests start themselves on a free loopback port.
+# Installs and starts what the test suite needs besides npm packages, from Debian's packages.
+# sqlfluff runs the T-SQL check, a PostgreSQL server on loopback serves the suite's PostgreSQL
+# run, and the Redis tests start redis-server themselves on a free loopback port.
 # Needs root (apt-get, pg_ctlcluster). Safe to run again: it skips what is already there.
 set -euo pipefail
 

@@ -246,9 +246,9 @@ describe('errors from resolvers and rules', () => {
   });
 
   it('masks a rule’s database failure as INTERNAL_SERVER_ERROR', async () => {
-    // Every read of a whole role row fails, through a column that raises an error when evaluated:
-    // on SQLite a virtual column over malformed JSON, on PostgreSQL a view column calling a
-    // function that raises (stable, so a query that does not select it does not evaluate it).
+    // Every read of a whole role row fails, through a column that raises an error when evaluated.
+    // On SQLite it is a virtual column over malformed JSON. On PostgreSQL it is a view column that
+    // calls a raising function, declared stable so that a query not selecting it skips it.
     // The reporter list does not read that column, but the users' field rule loads whole role rows.
     const subgraph = await startBreakableSubgraph('users', async (db) => {
       if (databaseDialect(db) === 'sqlite') {
@@ -435,7 +435,7 @@ describe('rules that read the parent', () => {
 
 describe('entity errors through the router', () => {
   // Hive Gateway's default planner (@graphql-tools/batch-delegate 10.1.0) attached every error of
-  // a batched _entities call to the first entity's path; the planner the router ships does not.
+  // a batched _entities call to the first entity's path. The planner the router ships does not.
   it('stay at the denied unit’s path', async () => {
     const inArea = inAreaUnit();
     const outside = outsideUnit();

@@ -30,9 +30,9 @@ export interface Config {
   corsOrigins: string[];
   devIdentityProviderPort: number;
   auditDatabaseUrl: string;
-  /** How long the router waits for one subgraph call before it answers without that subgraph's data. */
+  /** Time the router waits for one subgraph call before it responds without that subgraph's data, in milliseconds. */
   subgraphTimeoutMs: number;
-  /** Where each process serves Prometheus metrics, apart from the port that serves GraphQL. */
+  /** Address and ports of the Prometheus listeners, apart from the ports that serve GraphQL. */
   metrics: MetricsConfig;
   /** The router's request limits, introspection, persisted documents, rate limit and response cache. */
   requestProtection: RequestProtection;
@@ -298,7 +298,7 @@ function readDatabaseUrl(env: NodeJS.ProcessEnv, variable: string, fallback: str
     if (!(error instanceof DatabaseUrlError)) throw error;
     throw new ConfigError(variable, `${variable}: ${error.message}`);
   }
-  // Only the data folder is created on first start; a typing error in another path would
+  // Only the data folder is created on first start. A typing error in another path would
   // otherwise create a folder anywhere and seed an invented database into it.
   if (parsed.dialect === 'sqlite' && parsed.file !== ':memory:') {
     const folder = path.dirname(path.resolve(parsed.file));

@@ -26,8 +26,10 @@ export interface Database<Schema> {
  */
 export function openDatabase<Schema>(url: string): Database<Schema> {
   const parsed = parseDatabaseUrl(url);
-  const dialect =
-    parsed.dialect === 'sqlite' ? sqliteDialect(parsed.file) : parsed.dialect === 'mssql' ? mssqlDialect(parsed) : postgresDialect(parsed);
+  let dialect: Dialect;
+  if (parsed.dialect === 'sqlite') dialect = sqliteDialect(parsed.file);
+  else if (parsed.dialect === 'mssql') dialect = mssqlDialect(parsed);
+  else dialect = postgresDialect(parsed);
 
   const statements = new StatementLog();
   const db = new Kysely<Schema>({
@@ -75,13 +77,13 @@ function mssqlDialect(url: MssqlUrl): Dialect {
     // A validation query before every checkout doubles the round trips, so it is off.
     // NOTE: with validation off, Kysely 0.28 does not check a connection's socket on checkout, so a
     // connection that lost its socket may be handed out again and fail its statement with a
-    // SOURCE_UNAVAILABLE answer. Not verified against a real SQL Server.
+    // SOURCE_UNAVAILABLE error. Not verified against a real SQL Server.
     validateConnections: false,
   });
 }
 
 // PostgreSQL's text results are parsed here rather than in NormalizeValuesPlugin, because pg
-// turns a `date` into a local-time `Date` before any plugin sees it: a `date` stays the
+// turns a `date` into a local-time `Date` before any plugin receives the row: a `date` stays the
 // `YYYY-MM-DD` text SQLite returns, and `count(*)`'s `bigint` becomes a number when it fits.
 const POSTGRES_DATE = 1082;
 const POSTGRES_BIGINT = 20;

@@ -9,7 +9,8 @@ import { isDatabaseUnavailable } from './database-unavailable.ts';
  */
 export function explainUnreachableDatabase(error: unknown, variable: string, url: string): unknown {
   if (!isDatabaseUnavailable(error)) return error;
-  const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+  let reason = String(error);
+  if (error instanceof Error) reason = error.cause instanceof Error ? error.cause.message : error.message;
   return new ConfigError(
     variable,
     `${variable}: databasen ${describeDatabaseUrl(parseDatabaseUrl(url))} går inte att nå (${reason}). Kontrollera adressen och att databasen är igång.`,

@@ -1,11 +1,11 @@
 import type { GraphqlMetrics } from '../metrics/metrics-registry.ts';
 import type { Logger } from './create-logger.ts';
 
-/** What a server knows about one finished GraphQL request. */
+/** Summary of one finished GraphQL request, as one server records it. */
 export interface RequestSummary {
   requestId: string | null;
   operationName: string | null;
-  /** The calling application, from `graphql-client-name` or `apollographql-client-name`; the router alone knows it. */
+  /** Calling application, from `graphql-client-name` or `apollographql-client-name`; only the router records it. */
   clientName?: string | null;
   durationMs: number;
   /** HTTP status of the response. */
